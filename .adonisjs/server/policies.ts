@@ -1,0 +1,4 @@
+export const policies = {
+  IdentityOrganizationPolicy: () => import('#app/identity/policies/organization_policy'),
+}
+

@@ -1,0 +1,107 @@
+import '@adonisjs/core/types/http'
+
+type ParamValue = string | number | bigint | boolean
+
+export type ScannedRoutes = {
+  ALL: {
+    'health': { paramsTuple?: []; params?: {} }
+    'locale.update': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'api.calls.index': { paramsTuple?: []; params?: {} }
+    'sign_up.create': { paramsTuple?: []; params?: {} }
+    'sign_up.store': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'session.store': { paramsTuple?: []; params?: {} }
+    'password_reset.create': { paramsTuple?: []; params?: {} }
+    'password_reset.store': { paramsTuple?: []; params?: {} }
+    'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'email_verification.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'session.destroy': { paramsTuple?: []; params?: {} }
+    'email_verification.notice': { paramsTuple?: []; params?: {} }
+    'email_verification.store': { paramsTuple?: []; params?: {} }
+    'profile.edit': { paramsTuple?: []; params?: {} }
+    'profile.update': { paramsTuple?: []; params?: {} }
+    'profile_password.update': { paramsTuple?: []; params?: {} }
+    'dashboard': { paramsTuple?: []; params?: {} }
+    'organizations.index': { paramsTuple?: []; params?: {} }
+    'organizations.create': { paramsTuple?: []; params?: {} }
+    'organizations.store': { paramsTuple?: []; params?: {} }
+    'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organization_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
+    'api.tokens.store': { paramsTuple?: []; params?: {} }
+    'api.tokens.destroy': { paramsTuple?: []; params?: {} }
+    'api.me': { paramsTuple?: []; params?: {} }
+  }
+  GET: {
+    'health': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'api.calls.index': { paramsTuple?: []; params?: {} }
+    'sign_up.create': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'password_reset.create': { paramsTuple?: []; params?: {} }
+    'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'email_verification.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'email_verification.notice': { paramsTuple?: []; params?: {} }
+    'profile.edit': { paramsTuple?: []; params?: {} }
+    'dashboard': { paramsTuple?: []; params?: {} }
+    'organizations.index': { paramsTuple?: []; params?: {} }
+    'organizations.create': { paramsTuple?: []; params?: {} }
+    'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
+    'api.me': { paramsTuple?: []; params?: {} }
+  }
+  HEAD: {
+    'health': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'api.calls.index': { paramsTuple?: []; params?: {} }
+    'sign_up.create': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'password_reset.create': { paramsTuple?: []; params?: {} }
+    'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'email_verification.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'email_verification.notice': { paramsTuple?: []; params?: {} }
+    'profile.edit': { paramsTuple?: []; params?: {} }
+    'dashboard': { paramsTuple?: []; params?: {} }
+    'organizations.index': { paramsTuple?: []; params?: {} }
+    'organizations.create': { paramsTuple?: []; params?: {} }
+    'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
+    'api.me': { paramsTuple?: []; params?: {} }
+  }
+  POST: {
+    'locale.update': { paramsTuple?: []; params?: {} }
+    'sign_up.store': { paramsTuple?: []; params?: {} }
+    'session.store': { paramsTuple?: []; params?: {} }
+    'password_reset.store': { paramsTuple?: []; params?: {} }
+    'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'session.destroy': { paramsTuple?: []; params?: {} }
+    'email_verification.store': { paramsTuple?: []; params?: {} }
+    'organizations.store': { paramsTuple?: []; params?: {} }
+    'organization_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.tokens.store': { paramsTuple?: []; params?: {} }
+  }
+  PUT: {
+    'profile.update': { paramsTuple?: []; params?: {} }
+    'profile_password.update': { paramsTuple?: []; params?: {} }
+    'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  DELETE: {
+    'api.tokens.destroy': { paramsTuple?: []; params?: {} }
+  }
+  OPTIONS: {
+  }
+  PATCH: {
+  }
+}
+declare module '@adonisjs/core/types/http' {
+  export interface RoutesList extends ScannedRoutes {}
+}

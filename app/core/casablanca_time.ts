@@ -1,0 +1,54 @@
+import { DateTime } from 'luxon'
+import { intlTagOf } from '#core/i18n/locales'
+
+/**
+ * Programme deadlines are Moroccan legal time. Instants are stored in UTC
+ * (timestamptz); they are entered, shown and enforced in Africa/Casablanca, whose
+ * offset changes (UTC+1, UTC+0 around Ramadan): the tz database decides, never a
+ * fixed offset.
+ */
+export const CASABLANCA = 'Africa/Casablanca'
+
+export function nowInCasablanca() {
+  return DateTime.now().setZone(CASABLANCA)
+}
+
+export function inCasablanca(value: DateTime | Date) {
+  return (value instanceof Date ? DateTime.fromJSDate(value) : value).setZone(CASABLANCA)
+}
+
+/**
+ * Reads a wall-clock time typed in Casablanca ("2026-03-01T17:00", as an
+ * <input type="datetime-local"> sends it) and returns the instant, in UTC.
+ * Returns null for text that is not a date-time, or a time that does not exist
+ * in Casablanca (skipped by a clock change).
+ */
+export function fromCasablancaInput(input: string): DateTime | null {
+  const local = DateTime.fromISO(input, { zone: CASABLANCA })
+  if (!local.isValid) return null
+  // Luxon shifts a non-existent wall time forward; refuse it rather than guess.
+  if (local.toFormat("yyyy-MM-dd'T'HH:mm") !== input.slice(0, 16)) return null
+  return local.toUTC()
+}
+
+/** The value for an <input type="datetime-local"> showing this instant in Casablanca. */
+export function toCasablancaInput(value: DateTime | Date) {
+  return inCasablanca(value).toFormat("yyyy-MM-dd'T'HH:mm")
+}
+
+/** Whether `deadline` has passed at `now` (the server clock by default). */
+export function hasPassed(deadline: DateTime | Date, now: DateTime = DateTime.now()) {
+  return now.toMillis() > inCasablanca(deadline).toMillis()
+}
+
+/** A date or date-time in the reader's language, always in Casablanca time, with its zone. */
+export function formatCasablanca(
+  value: DateTime | Date,
+  locale: string,
+  style: 'date' | 'datetime' = 'datetime'
+) {
+  const local = inCasablanca(value).setLocale(intlTagOf(locale))
+  return style === 'date'
+    ? local.toLocaleString(DateTime.DATE_FULL)
+    : local.toLocaleString({ ...DateTime.DATETIME_MED, timeZoneName: 'short' })
+}

@@ -1,0 +1,46 @@
+import { Exception } from '@adonisjs/core/exceptions'
+import type { HttpContext } from '@adonisjs/core/http'
+
+/** Inputs never flashed back into a form (nor stored in the session cookie). */
+export const SECRET_FIELDS = [
+  '_csrf',
+  '_method',
+  'password',
+  'passwordConfirmation',
+  'currentPassword',
+  'password_confirmation',
+]
+
+/**
+ * An expected failure of a use case (a closed call, a forbidden transition…).
+ * It carries an i18n key; the person sees the message in their language: a flash
+ * message and a redirect back for pages, `{ errors: [{ code, message }] }` for JSON.
+ */
+export class DomainError extends Exception {
+  constructor(
+    public readonly translationKey: string,
+    options: { status?: number; code?: string; data?: Record<string, unknown> } = {}
+  ) {
+    super(translationKey, { status: options.status ?? 422, code: options.code ?? 'E_DOMAIN' })
+    this.data = options.data ?? {}
+  }
+
+  readonly data: Record<string, unknown>
+
+  async handle(error: this, ctx: HttpContext) {
+    const message = ctx.i18n.t(error.translationKey, error.data)
+    if (ctx.request.accepts(['html', 'json']) === 'json') {
+      return ctx.response.status(error.status).send({ errors: [{ code: error.code, message }] })
+    }
+    ctx.session.flashExcept(SECRET_FIELDS)
+    ctx.session.flash('error', message)
+    return ctx.response.redirect().back()
+  }
+}
+
+/** A state machine refused a transition (e.g. submitting a closed call). */
+export class InvalidTransition extends DomainError {
+  constructor(data: { machine: string; from: string; to: string }) {
+    super('errors.invalid_transition', { status: 409, code: 'E_INVALID_TRANSITION', data })
+  }
+}

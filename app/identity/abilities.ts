@@ -1,0 +1,9 @@
+import { Bouncer } from '@adonisjs/bouncer'
+import type User from '#identity/models/user'
+
+/**
+ * Abilities that are not about one record. Record-level rules live in policies.
+ */
+export const manageUsers = Bouncer.ability((user: User) => user.hasRole('admin'))
+export const viewAuditLog = Bouncer.ability((user: User) => user.hasRole('admin'))
+export const manageProgrammes = Bouncer.ability((user: User) => user.hasRole('programme_officer'))

@@ -1,0 +1,20 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { inject } from '@adonisjs/core'
+import { profileValidator } from '#identity/validators/account'
+import i18nManager from '@adonisjs/i18n/services/main'
+import { UpdateProfile } from '#identity/actions/update_profile'
+
+export default class ProfileController {
+  async edit({ view }: HttpContext) {
+    return view.render('pages/identity/profile')
+  }
+
+  @inject()
+  async update({ request, auth, session, response }: HttpContext, updateProfile: UpdateProfile) {
+    const payload = await request.validateUsing(profileValidator)
+    const user = await updateProfile.handle(auth.getUserOrFail(), payload)
+    // Confirm in the language just chosen.
+    session.flash('success', i18nManager.locale(user.preferredLocale).t('profile.saved'))
+    return response.redirect().toRoute('profile.edit')
+  }
+}

@@ -1,0 +1,88 @@
+import router from '@adonisjs/core/services/router'
+import { controllers } from '#generated/controllers'
+import { middleware } from '#start/kernel'
+import { throttleAccountForms } from '#start/limiter'
+
+const identity = controllers.identity
+
+export function identityWebRoutes() {
+  router
+    .group(() => {
+      router.get('/signup', [identity.SignUp, 'create']).as('sign_up.create')
+      router
+        .post('/signup', [identity.SignUp, 'store'])
+        .as('sign_up.store')
+        .use(throttleAccountForms)
+      router.get('/login', [identity.Session, 'create']).as('session.create')
+      router.post('/login', [identity.Session, 'store']).as('session.store')
+      router.get('/password/forgot', [identity.PasswordReset, 'create']).as('password_reset.create')
+      router
+        .post('/password/forgot', [identity.PasswordReset, 'store'])
+        .as('password_reset.store')
+        .use(throttleAccountForms)
+    })
+    .use(middleware.guest())
+
+  router.get('/password/reset/:token', [identity.PasswordReset, 'edit']).as('password_reset.edit')
+  router
+    .post('/password/reset/:token', [identity.PasswordReset, 'update'])
+    .as('password_reset.update')
+  router
+    .get('/email/verify/:token', [identity.EmailVerification, 'update'])
+    .as('email_verification.update')
+
+  router
+    .group(() => {
+      router.post('/logout', [identity.Session, 'destroy']).as('session.destroy')
+      router
+        .get('/email/verify', [identity.EmailVerification, 'show'])
+        .as('email_verification.notice')
+      router
+        .post('/email/verification', [identity.EmailVerification, 'store'])
+        .as('email_verification.store')
+        .use(throttleAccountForms)
+      router.get('/profile', [identity.Profile, 'edit']).as('profile.edit')
+      router.put('/profile', [identity.Profile, 'update']).as('profile.update')
+      router
+        .put('/profile/password', [identity.ProfilePassword, 'update'])
+        .as('profile_password.update')
+    })
+    .use(middleware.auth())
+
+  router
+    .group(() => {
+      router.get('/dashboard', [identity.Dashboard]).as('dashboard')
+      router.get('/organizations', [identity.Organizations, 'index']).as('organizations.index')
+      router
+        .get('/organizations/new', [identity.Organizations, 'create'])
+        .as('organizations.create')
+      router.post('/organizations', [identity.Organizations, 'store']).as('organizations.store')
+      router.get('/organizations/:id', [identity.Organizations, 'show']).as('organizations.show')
+      router
+        .post('/organizations/:id/members', [identity.OrganizationMembers, 'store'])
+        .as('organization_members.store')
+
+      router
+        .group(() => {
+          router.get('/users', [identity.admin.Users, 'index']).as('users.index')
+          router.get('/users/:id/roles', [identity.admin.UserRoles, 'edit']).as('user_roles.edit')
+          router
+            .put('/users/:id/roles', [identity.admin.UserRoles, 'update'])
+            .as('user_roles.update')
+          router.get('/audit', [identity.admin.AuditLogs, 'index']).as('audit_logs.index')
+        })
+        .prefix('/admin')
+        .as('admin')
+    })
+    .use([middleware.auth(), middleware.verified()])
+}
+
+export function identityApiRoutes() {
+  router.post('/tokens', [identity.api.AccessTokens, 'store']).as('tokens.store')
+  router
+    .group(() => {
+      router.delete('/tokens/current', [identity.api.AccessTokens, 'destroy']).as('tokens.destroy')
+      router.get('/me', [identity.api.Me]).as('me')
+    })
+    .use(middleware.auth({ guards: ['api'] }))
+}

@@ -1,0 +1,84 @@
+import vine from '@vinejs/vine'
+import type { SchemaTypes } from '@vinejs/vine/types'
+import { DateTime } from 'luxon'
+import { Money } from '#core/money'
+import type { FieldDefinition, FormDefinition } from '#programmes/forms/form_definition'
+
+/**
+ * `draft`: everything may be missing (autosave keeps whatever is there, valid or
+ * not yet complete); `submission`: required fields must be answered.
+ */
+export type AnswersMode = 'draft' | 'submission'
+
+const DEFAULT_MAX_LENGTH = { text: 500, long_text: 10_000 }
+
+function baseSchema(field: FieldDefinition, mode: AnswersMode): SchemaTypes {
+  switch (field.type) {
+    case 'text':
+    case 'long_text': {
+      let schema = vine
+        .string()
+        .trim()
+        .maxLength(field.maxLength ?? DEFAULT_MAX_LENGTH[field.type])
+      if (field.minLength && mode === 'submission') schema = schema.minLength(field.minLength)
+      return schema
+    }
+    case 'number': {
+      let schema = vine.number()
+      if (field.min !== undefined) schema = schema.min(field.min)
+      if (field.max !== undefined) schema = schema.max(field.max)
+      return schema
+    }
+    case 'money': {
+      // Typed in dirhams, stored as integer centimes.
+      let schema = vine.number().decimal([0, 2])
+      if (field.min !== undefined) schema = schema.min(field.min)
+      if (field.max !== undefined) schema = schema.max(field.max)
+      return schema.transform((mad) => Money.ofCentimes(Math.round(mad * 100)).centimes)
+    }
+    case 'date':
+      return vine
+        .date({ formats: ['YYYY-MM-DD'] })
+        .transform((date) => DateTime.fromJSDate(date).toISODate()!)
+    case 'select':
+      return vine.enum(field.options!.map((option) => option.value))
+    case 'multi_select':
+      return vine.array(vine.enum(field.options!.map((option) => option.value))).distinct()
+    case 'boolean':
+      return vine.boolean()
+    case 'file':
+      // The id of a document uploaded to this application; ownership is checked on save.
+      return vine.number().withoutDecimals().positive()
+    case 'group': {
+      let schema = vine
+        .array(vine.object(propertiesOf(field.fields!, mode)))
+        .maxLength(field.maxItems ?? 50)
+      if (field.minItems && mode === 'submission') schema = schema.minLength(field.minItems)
+      return schema
+    }
+  }
+}
+
+function propertiesOf(fields: FieldDefinition[], mode: AnswersMode) {
+  const properties: Record<string, SchemaTypes> = {}
+  for (const field of fields) {
+    const schema = baseSchema(field, mode) as any
+    properties[field.key] =
+      mode === 'submission' && field.required ? schema : schema.optional().nullable()
+  }
+  return properties
+}
+
+/**
+ * A VineJS validator built from the form definition: answers keyed by section then
+ * field. Unknown keys are dropped, so answers only ever hold what the form asks.
+ * The definition must have passed `checkFormDefinition`.
+ */
+export function answersValidator(definition: FormDefinition, mode: AnswersMode) {
+  const sections: Record<string, SchemaTypes> = {}
+  for (const section of definition.sections) {
+    const schema = vine.object(propertiesOf(section.fields, mode))
+    sections[section.key] = mode === 'submission' ? schema : schema.optional()
+  }
+  return vine.create(vine.object(sections))
+}

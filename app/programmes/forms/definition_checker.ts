@@ -1,0 +1,221 @@
+import { LOCALES } from '#core/i18n/locales'
+import {
+  FIELD_TYPES,
+  type FieldDefinition,
+  type FormDefinition,
+} from '#programmes/forms/form_definition'
+
+export interface DefinitionProblem {
+  /** Where, e.g. `sections[1].fields[2].options` */
+  path: string
+  /** What is wrong, in English for the officer's JSON editor and the logs. */
+  message: string
+}
+
+const KEY = /^[a-z][a-z0-9_]{0,62}$/
+const FILE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg'])
+const isObject = (value: unknown): value is Record<string, any> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function checkLocalized(
+  value: unknown,
+  path: string,
+  problems: DefinitionProblem[],
+  required = true
+) {
+  if (value === undefined && !required) return
+  if (!isObject(value) || typeof value.fr !== 'string' || value.fr.trim() === '') {
+    problems.push({ path, message: 'needs a French text ("fr"), the administration default' })
+    return
+  }
+  for (const [locale, text] of Object.entries(value)) {
+    if (!(LOCALES as readonly string[]).includes(locale)) {
+      problems.push({
+        path: `${path}.${locale}`,
+        message: `unknown language (one of ${LOCALES.join(', ')})`,
+      })
+    } else if (typeof text !== 'string') {
+      problems.push({ path: `${path}.${locale}`, message: 'must be text' })
+    }
+  }
+}
+
+function checkBounds(
+  field: Record<string, any>,
+  low: string,
+  high: string,
+  path: string,
+  problems: DefinitionProblem[]
+) {
+  for (const bound of [low, high]) {
+    if (
+      field[bound] !== undefined &&
+      (typeof field[bound] !== 'number' || !Number.isFinite(field[bound]))
+    ) {
+      problems.push({ path: `${path}.${bound}`, message: 'must be a number' })
+    }
+  }
+  if (
+    typeof field[low] === 'number' &&
+    typeof field[high] === 'number' &&
+    field[low] > field[high]
+  ) {
+    problems.push({ path: `${path}.${low}`, message: `cannot be greater than ${high}` })
+  }
+}
+
+function checkFields(fields: unknown, path: string, problems: DefinitionProblem[], depth: number) {
+  if (!Array.isArray(fields) || fields.length === 0) {
+    problems.push({ path, message: 'needs at least one field' })
+    return
+  }
+  const seen = new Set<string>()
+  fields.forEach((field: unknown, index) => {
+    const at = `${path}[${index}]`
+    if (!isObject(field)) {
+      problems.push({ path: at, message: 'must be an object' })
+      return
+    }
+    if (typeof field.key !== 'string' || !KEY.test(field.key)) {
+      problems.push({
+        path: `${at}.key`,
+        message: 'must be lower snake case (a-z, 0-9, _), starting with a letter',
+      })
+    } else if (seen.has(field.key)) {
+      problems.push({ path: `${at}.key`, message: `"${field.key}" is used twice` })
+    } else {
+      seen.add(field.key)
+    }
+    if (!(FIELD_TYPES as readonly string[]).includes(field.type)) {
+      problems.push({ path: `${at}.type`, message: `must be one of ${FIELD_TYPES.join(', ')}` })
+      return
+    }
+    checkLocalized(field.label, `${at}.label`, problems)
+    checkLocalized(field.hint, `${at}.hint`, problems, false)
+    if (field.required !== undefined && typeof field.required !== 'boolean') {
+      problems.push({ path: `${at}.required`, message: 'must be true or false' })
+    }
+    checkField(field as FieldDefinition, at, problems, depth)
+  })
+}
+
+function checkField(
+  field: FieldDefinition,
+  at: string,
+  problems: DefinitionProblem[],
+  depth: number
+) {
+  switch (field.type) {
+    case 'text':
+    case 'long_text':
+      checkBounds(field, 'minLength', 'maxLength', at, problems)
+      break
+    case 'number':
+    case 'money':
+      checkBounds(field, 'min', 'max', at, problems)
+      break
+    case 'select':
+    case 'multi_select': {
+      if (!Array.isArray(field.options) || field.options.length === 0) {
+        problems.push({
+          path: `${at}.options`,
+          message: `a ${field.type} needs at least one option`,
+        })
+        break
+      }
+      const values = new Set<string>()
+      field.options.forEach((option, index) => {
+        if (!isObject(option) || typeof option.value !== 'string' || option.value === '') {
+          problems.push({
+            path: `${at}.options[${index}].value`,
+            message: 'must be non-empty text',
+          })
+          return
+        }
+        if (values.has(option.value)) {
+          problems.push({
+            path: `${at}.options[${index}].value`,
+            message: `"${option.value}" is used twice`,
+          })
+        }
+        values.add(option.value)
+        checkLocalized(option.label, `${at}.options[${index}].label`, problems)
+      })
+      break
+    }
+    case 'file':
+      if (!Array.isArray(field.accept) || field.accept.length === 0) {
+        problems.push({
+          path: `${at}.accept`,
+          message: 'list the accepted types (application/pdf, image/png, image/jpeg)',
+        })
+      } else {
+        field.accept
+          .filter((type) => !FILE_TYPES.has(type))
+          .forEach((type) =>
+            problems.push({
+              path: `${at}.accept`,
+              message: `"${type}" is not an accepted file type`,
+            })
+          )
+      }
+      if (
+        field.maxSizeMb !== undefined &&
+        !(typeof field.maxSizeMb === 'number' && field.maxSizeMb > 0 && field.maxSizeMb <= 25)
+      ) {
+        problems.push({
+          path: `${at}.maxSizeMb`,
+          message: 'must be a number of megabytes between 0 and 25',
+        })
+      }
+      break
+    case 'group':
+      if (depth > 0) {
+        problems.push({ path: `${at}.type`, message: 'a group cannot contain another group' })
+        break
+      }
+      checkBounds(field, 'minItems', 'maxItems', at, problems)
+      checkFields(field.fields, `${at}.fields`, problems, depth + 1)
+      break
+  }
+}
+
+/**
+ * Every problem of a form definition, each with its exact path, or an empty list when
+ * it can be used. Never throws, whatever it is given.
+ */
+export function checkFormDefinition(definition: unknown): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = []
+  if (
+    !isObject(definition) ||
+    !Array.isArray(definition.sections) ||
+    definition.sections.length === 0
+  ) {
+    return [{ path: 'sections', message: 'needs at least one section' }]
+  }
+  const seen = new Set<string>()
+  definition.sections.forEach((section: unknown, index: number) => {
+    const at = `sections[${index}]`
+    if (!isObject(section)) {
+      problems.push({ path: at, message: 'must be an object' })
+      return
+    }
+    if (typeof section.key !== 'string' || !KEY.test(section.key)) {
+      problems.push({
+        path: `${at}.key`,
+        message: 'must be lower snake case (a-z, 0-9, _), starting with a letter',
+      })
+    } else if (seen.has(section.key)) {
+      problems.push({ path: `${at}.key`, message: `"${section.key}" is used twice` })
+    } else {
+      seen.add(section.key)
+    }
+    checkLocalized(section.title, `${at}.title`, problems)
+    checkFields(section.fields, `${at}.fields`, problems, 0)
+  })
+  return problems
+}
+
+export function isFormDefinition(definition: unknown): definition is FormDefinition {
+  return checkFormDefinition(definition).length === 0
+}

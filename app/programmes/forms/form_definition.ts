@@ -1,0 +1,61 @@
+import type { LocalizedText } from '#core/i18n/localized_text'
+
+/**
+ * A call's application form, as data (DESIGN §3). The same definition renders the
+ * form, builds its validator and renders the read-only view for staff and reviewers.
+ */
+export const FIELD_TYPES = [
+  'text',
+  'long_text',
+  'number',
+  'money',
+  'date',
+  'select',
+  'multi_select',
+  'boolean',
+  'file',
+  'group',
+] as const
+
+export type FieldType = (typeof FIELD_TYPES)[number]
+
+export interface FieldOption {
+  value: string
+  label: LocalizedText
+}
+
+export interface FieldDefinition {
+  /** Answer key: lower snake case, unique within its section or group. */
+  key: string
+  type: FieldType
+  label: LocalizedText
+  hint?: LocalizedText
+  required?: boolean
+  /** text, long_text: length bounds. number: value bounds. money: bounds in MAD. */
+  minLength?: number
+  maxLength?: number
+  min?: number
+  max?: number
+  /** select, multi_select */
+  options?: FieldOption[]
+  /** file: accepted MIME types (checked on content) and size limit */
+  accept?: string[]
+  maxSizeMb?: number
+  /** group (repeatable): its own fields and how many entries */
+  fields?: FieldDefinition[]
+  minItems?: number
+  maxItems?: number
+}
+
+export interface SectionDefinition {
+  key: string
+  title: LocalizedText
+  fields: FieldDefinition[]
+}
+
+export interface FormDefinition {
+  sections: SectionDefinition[]
+}
+
+/** Answers keyed by section, then field: `{ team: { founders: [{ name: … }] } }`. */
+export type FormAnswers = Record<string, Record<string, unknown>>

@@ -1,0 +1,20 @@
+import { CallSchema } from '#database/schema'
+import { belongsTo, scope } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import { DateTime } from 'luxon'
+import Programme from '#programmes/models/programme'
+import type { CallState } from '#programmes/call_lifecycle'
+
+/** One edition of a programme, with its window, envelope and review mode. */
+export default class Call extends CallSchema {
+  declare state: CallState
+
+  @belongsTo(() => Programme)
+  declare programme: BelongsTo<typeof Programme>
+
+  /** Open now: published and inside its window (server clock). */
+  static openNow = scope((query) => {
+    const now = DateTime.utc().toSQL()
+    query.where('state', 'open').where('opens_at', '<=', now).where('closes_at', '>', now)
+  })
+}

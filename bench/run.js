@@ -1,0 +1,125 @@
+/*
+| `npm run bench` runs every benchmark; `npm run bench -- NAME [NAME…]` runs some.
+| Prints a table and updates bench/results.json (DESIGN §9).
+|
+| Adding a benchmark: write an async function ({ env, log }) that starts what it needs
+| (bench/lib.js), measures, stops what it started, and returns result rows
+| { name, value, unit, baseline, ratio, target, ok, display? }; register it below.
+| `display` holds the table's cells for that row and is not written to results.json.
+*/
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { ROOT, loadEnv, stopAll } from './lib.js'
+import { apiCalls } from './api_calls.js'
+
+const BENCHMARKS = {
+  api_calls: apiCalls,
+}
+
+/** No entry may run longer than this: load tests stop by themselves. */
+const ENTRY_TIME_LIMIT_MS = 5 * 60_000
+const RESULTS_FILE = `${ROOT}bench/results.json`
+
+function selectedNames(args) {
+  if (args.length === 0) return Object.keys(BENCHMARKS)
+  const unknown = args.filter((name) => !(name in BENCHMARKS))
+  if (unknown.length > 0) {
+    console.error(
+      `Unknown benchmark ${unknown.join(', ')}. Known: ${Object.keys(BENCHMARKS).join(', ')}`
+    )
+    process.exit(2)
+  }
+  return args
+}
+
+/** Runs one entry under a time limit; its child processes are stopped whatever happens. */
+async function runEntry(name, env) {
+  const log = (message) => console.log(`[${name}] ${message}`)
+  let timer
+  const timeLimit = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`gave up after ${ENTRY_TIME_LIMIT_MS / 1000} s`)),
+      ENTRY_TIME_LIMIT_MS
+    )
+  })
+  try {
+    return await Promise.race([BENCHMARKS[name]({ env, log }), timeLimit])
+  } finally {
+    clearTimeout(timer)
+    await stopAll()
+  }
+}
+
+const COLUMNS = [
+  ['name', (row) => row.name],
+  ['req/s portal', (row) => row.display?.portal ?? ''],
+  ['req/s baseline', (row) => row.display?.baseline ?? ''],
+  ['ratio', (row) => row.display?.ratio ?? (row.ratio === null ? '' : String(row.ratio))],
+  ['p99 ms', (row) => row.display?.p99 ?? ''],
+  ['errors', (row) => row.display?.errors ?? ''],
+  ['target', (row) => row.display?.target ?? String(row.target)],
+  ['ok', (row) => (row.ok ? 'yes' : 'NO')],
+]
+
+function printTable(rows) {
+  const cells = [
+    COLUMNS.map(([title]) => title),
+    ...rows.map((row) => COLUMNS.map(([, cell]) => cell(row))),
+  ]
+  const widths = COLUMNS.map((_, i) => Math.max(...cells.map((line) => line[i].length)))
+  const format = (line) =>
+    line.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')
+  console.log(`\n${format(cells[0])}\n${widths.map((width) => '-'.repeat(width)).join('  ')}`)
+  cells.slice(1).forEach((line) => console.log(format(line)))
+}
+
+/**
+ * Replaces the rows of the entries that ran (NAME and NAME.*) and keeps the others, so
+ * `npm run bench -- NAME` refreshes one entry without losing the rest.
+ */
+function writeResults(names, rows) {
+  const ranHere = (row) =>
+    names.some((name) => row.name === name || row.name.startsWith(`${name}.`))
+  const previous = existsSync(RESULTS_FILE) ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : []
+  const fresh = rows.map(({ name, value, unit, baseline, ratio, target, ok }) => ({
+    name,
+    value,
+    unit,
+    baseline: baseline ?? null,
+    ratio: ratio ?? null,
+    target,
+    ok,
+  }))
+  const results = [...previous.filter((row) => !ranHere(row)), ...fresh]
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`)
+}
+
+async function main() {
+  const names = selectedNames(process.argv.slice(2))
+  const env = loadEnv()
+  const rows = []
+  const succeeded = []
+  let failed = false
+  for (const name of names) {
+    try {
+      rows.push(...(await runEntry(name, env)))
+      succeeded.push(name)
+    } catch (error) {
+      failed = true
+      console.error(`[${name}] failed: ${error.message}`)
+    }
+  }
+  if (rows.length > 0) {
+    printTable(rows)
+    writeResults(succeeded, rows)
+    const met = rows.filter((row) => row.ok).length
+    console.log(`\n${met} of ${rows.length} targets met; written to bench/results.json`)
+  }
+  process.exit(failed ? 1 : 0)
+}
+
+// Ctrl-C: stop the servers before leaving (lib.js also SIGKILLs them on exit).
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => stopAll().finally(() => process.exit(130)))
+}
+
+main()

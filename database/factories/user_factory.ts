@@ -1,0 +1,29 @@
+import factory from '@adonisjs/lucid/factories'
+import { DateTime } from 'luxon'
+import User from '#identity/models/user'
+import type { Role } from '#identity/roles'
+
+/** Password of every factory user; tests log in with it. */
+export const FACTORY_PASSWORD = 'correct horse battery staple'
+
+export const UserFactory = factory
+  .define(User, ({ faker }) => ({
+    fullName: faker.person.fullName(),
+    email: faker.internet
+      .email()
+      .replace('@', `.${faker.string.alphanumeric(6)}@`)
+      .toLowerCase(),
+    password: FACTORY_PASSWORD,
+    preferredLocale: 'fr',
+    roles: ['applicant'] as Role[],
+    emailVerifiedAt: DateTime.utc(),
+  }))
+  .state('unverified', (user) => {
+    user.emailVerifiedAt = null
+  })
+  .build()
+
+/** A verified user holding exactly these roles. */
+export function userWithRoles(...roles: Role[]) {
+  return UserFactory.merge({ roles }).create()
+}

@@ -1,0 +1,42 @@
+import { type SchemaRules } from '@adonisjs/lucid/types/schema_generator'
+
+const localizedText = {
+  tsType: 'LocalizedText',
+  imports: [{ source: '#core/i18n/localized_text', typeImports: ['LocalizedText'] }],
+  decorators: [{ name: '@column' }],
+}
+
+/**
+ * Types for columns the generator cannot infer on its own.
+ */
+export default {
+  types: {
+    // config/database.ts parses int8 as a number (money in centimes, counts).
+    bigint: { tsType: 'number', imports: [], decorators: [{ name: '@column' }] },
+  },
+  columns: {
+    title: localizedText,
+    summary: localizedText,
+    description: localizedText,
+  },
+  tables: {
+    users: {
+      columns: {
+        roles: {
+          tsType: 'Role[]',
+          imports: [{ source: '#identity/roles', typeImports: ['Role'] }],
+          decorators: [{ name: '@column' }],
+        },
+      },
+    },
+    audit_logs: {
+      columns: {
+        metadata: {
+          tsType: 'Record<string, unknown>',
+          imports: [],
+          decorators: [{ name: '@column' }],
+        },
+      },
+    },
+  },
+} satisfies SchemaRules

@@ -1,0 +1,41 @@
+/*
+| HTTP kernel: the middleware every request goes through, and the named ones.
+*/
+import router from '@adonisjs/core/services/router'
+import server from '@adonisjs/core/services/server'
+
+server.errorHandler(() => import('#core/exceptions/handler'))
+
+server.use([
+  () => import('#core/middleware/container_bindings_middleware'),
+  () => import('@adonisjs/static/static_middleware'),
+  () => import('@adonisjs/vite/vite_middleware'),
+])
+
+router.use([
+  () => import('@adonisjs/core/bodyparser_middleware'),
+  () => import('@adonisjs/auth/initialize_auth_middleware'),
+  () => import('#identity/middleware/initialize_bouncer_middleware'),
+])
+
+export const middleware = router.named({
+  session: () => import('@adonisjs/session/session_middleware'),
+  shield: () => import('@adonisjs/shield/shield_middleware'),
+  silentAuth: () => import('#identity/middleware/silent_auth_middleware'),
+  detectLocale: () => import('#core/middleware/detect_locale_middleware'),
+  forceJson: () => import('#core/middleware/force_json_response_middleware'),
+  guest: () => import('#identity/middleware/guest_middleware'),
+  auth: () => import('#identity/middleware/auth_middleware'),
+  verified: () => import('#identity/middleware/verified_email_middleware'),
+})
+
+/** Pages: session, CSRF and security headers, the signed-in user, then the language. */
+export const webStack = () => [
+  middleware.session(),
+  middleware.shield(),
+  middleware.silentAuth(),
+  middleware.detectLocale(),
+]
+
+/** The JSON API: stateless (bearer tokens, no cookies), JSON answers, Accept-Language. */
+export const apiStack = () => [middleware.forceJson(), middleware.detectLocale()]

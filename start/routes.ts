@@ -1,0 +1,37 @@
+/*
+| Each domain declares its routes (app/<domain>/routes.ts); this file mounts them in
+| two stacks. Pages get sessions, CSRF, CSP and the signed-in user; the JSON API is
+| stateless (bearer tokens, no cookies), which keeps it fast.
+*/
+import router from '@adonisjs/core/services/router'
+import { errors, type HttpContext } from '@adonisjs/core/http'
+import { apiStack, webStack } from '#start/kernel'
+import { coreProbeRoutes, coreWebRoutes } from '#core/routes'
+import { identityApiRoutes, identityWebRoutes } from '#identity/routes'
+import { programmesApiRoutes, programmesWebRoutes } from '#programmes/routes'
+
+/** Unknown URLs still go through their stack, so the 404 speaks the person's language. */
+function notFound({ request }: HttpContext): never {
+  throw new errors.E_ROUTE_NOT_FOUND([request.method(), request.url()])
+}
+
+coreProbeRoutes()
+
+router
+  .group(() => {
+    identityApiRoutes()
+    programmesApiRoutes()
+    router.any('*', notFound).as('not_found')
+  })
+  .prefix('/api/v1')
+  .as('api')
+  .use(apiStack())
+
+router
+  .group(() => {
+    coreWebRoutes()
+    identityWebRoutes()
+    programmesWebRoutes()
+    router.any('*', notFound).as('not_found')
+  })
+  .use(webStack())
