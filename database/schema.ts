@@ -6,8 +6,67 @@
 
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
+import type { FormAnswers, FormDefinition } from '#programmes/forms/form_definition'
 import type { LocalizedText } from '#core/i18n/localized_text'
 import type { Role } from '#identity/roles'
+
+export class ApplicationDocumentSchema extends BaseModel {
+  static $columns = ['applicationId', 'createdAt', 'fieldPath', 'id', 'mimeType', 'originalName', 'sha256', 'sizeBytes', 'storageKey', 'uploadedBy'] as const
+  $columns = ApplicationDocumentSchema.$columns
+  @column()
+  declare applicationId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fieldPath: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare mimeType: string
+  @column()
+  declare originalName: string
+  @column()
+  declare sha256: string
+  @column()
+  declare sizeBytes: number
+  @column()
+  declare storageKey: string
+  @column()
+  declare uploadedBy: number
+}
+
+export class ApplicationSchema extends BaseModel {
+  static $columns = ['answers', 'applicantId', 'callId', 'createdAt', 'formVersionId', 'id', 'organizationId', 'reference', 'region', 'state', 'submittedAnswers', 'submittedAt', 'title', 'updatedAt'] as const
+  $columns = ApplicationSchema.$columns
+  @column()
+  declare answers: FormAnswers
+  @column()
+  declare applicantId: number
+  @column()
+  declare callId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare formVersionId: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organizationId: number | null
+  @column()
+  declare reference: string | null
+  @column()
+  declare region: string | null
+  @column()
+  declare state: string
+  @column()
+  declare submittedAnswers: FormAnswers | null
+  @column.dateTime()
+  declare submittedAt: DateTime | null
+  @column()
+  declare title: LocalizedText | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
 
 export class AuditLogSchema extends BaseModel {
   static $columns = ['action', 'actorId', 'createdAt', 'fromState', 'id', 'ip', 'metadata', 'reason', 'requestId', 'subjectId', 'subjectType', 'toState'] as const
@@ -88,6 +147,25 @@ export class CallSchema extends BaseModel {
   declare title: LocalizedText
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+}
+
+export class FormVersionSchema extends BaseModel {
+  static $columns = ['callId', 'createdAt', 'definition', 'frozenAt', 'id', 'updatedAt', 'version'] as const
+  $columns = FormVersionSchema.$columns
+  @column()
+  declare callId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare definition: FormDefinition
+  @column.dateTime()
+  declare frozenAt: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare version: number
 }
 
 export class InstituteSchema extends BaseModel {
@@ -178,6 +256,17 @@ export class ProgrammeSchema extends BaseModel {
   declare title: LocalizedText
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+}
+
+export class ReferenceCounterSchema extends BaseModel {
+  static $columns = ['lastValue', 'prefix', 'year'] as const
+  $columns = ReferenceCounterSchema.$columns
+  @column()
+  declare lastValue: number
+  @column({ isPrimary: true })
+  declare prefix: string
+  @column()
+  declare year: number
 }
 
 export class UserTokenSchema extends BaseModel {

@@ -6,6 +6,12 @@ const localizedText = {
   decorators: [{ name: '@column' }],
 }
 
+const formAnswers = {
+  tsType: 'FormAnswers',
+  imports: [{ source: '#programmes/forms/form_definition', typeImports: ['FormAnswers'] }],
+  decorators: [{ name: '@column' }],
+}
+
 /**
  * Types for columns the generator cannot infer on its own.
  */
@@ -27,6 +33,21 @@ export default {
           imports: [{ source: '#identity/roles', typeImports: ['Role'] }],
           decorators: [{ name: '@column' }],
         },
+      },
+    },
+    form_versions: {
+      columns: {
+        definition: {
+          tsType: 'FormDefinition',
+          imports: [{ source: '#programmes/forms/form_definition', typeImports: ['FormDefinition'] }],
+          decorators: [{ name: '@column' }],
+        },
+      },
+    },
+    applications: {
+      columns: {
+        answers: formAnswers,
+        submitted_answers: formAnswers,
       },
     },
     audit_logs: {

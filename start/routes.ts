@@ -9,6 +9,8 @@ import { apiStack, webStack } from '#start/kernel'
 import { coreProbeRoutes, coreWebRoutes } from '#core/routes'
 import { identityApiRoutes, identityWebRoutes } from '#identity/routes'
 import { programmesApiRoutes, programmesWebRoutes } from '#programmes/routes'
+import { programmesStaffRoutes } from '#programmes/staff_routes'
+import { applicationsApiRoutes, applicationsWebRoutes } from '#applications/routes'
 
 /** Unknown URLs still go through their stack, so the 404 speaks the person's language. */
 function notFound({ request }: HttpContext): never {
@@ -21,6 +23,7 @@ router
   .group(() => {
     identityApiRoutes()
     programmesApiRoutes()
+    applicationsApiRoutes()
     router.any('*', notFound).as('not_found')
   })
   .prefix('/api/v1')
@@ -32,6 +35,8 @@ router
     coreWebRoutes()
     identityWebRoutes()
     programmesWebRoutes()
+    programmesStaffRoutes()
+    applicationsWebRoutes()
     router.any('*', notFound).as('not_found')
   })
   .use(webStack())

@@ -5,9 +5,12 @@ type ParamValue = string | number | bigint | boolean
 export type ScannedRoutes = {
   ALL: {
     'health': { paramsTuple?: []; params?: {} }
-    'locale.update': { paramsTuple?: []; params?: {} }
-    'home': { paramsTuple?: []; params?: {} }
+    'api.tokens.store': { paramsTuple?: []; params?: {} }
+    'api.tokens.destroy': { paramsTuple?: []; params?: {} }
+    'api.me': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
+    'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'locale.update': { paramsTuple?: []; params?: {} }
     'sign_up.create': { paramsTuple?: []; params?: {} }
     'sign_up.store': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
@@ -33,14 +36,14 @@ export type ScannedRoutes = {
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
-    'api.tokens.store': { paramsTuple?: []; params?: {} }
-    'api.tokens.destroy': { paramsTuple?: []; params?: {} }
-    'api.me': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   GET: {
     'health': { paramsTuple?: []; params?: {} }
-    'home': { paramsTuple?: []; params?: {} }
+    'api.me': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
+    'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'sign_up.create': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
@@ -55,12 +58,14 @@ export type ScannedRoutes = {
     'admin.users.index': { paramsTuple?: []; params?: {} }
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
-    'api.me': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   HEAD: {
     'health': { paramsTuple?: []; params?: {} }
-    'home': { paramsTuple?: []; params?: {} }
+    'api.me': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
+    'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'sign_up.create': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
@@ -75,9 +80,12 @@ export type ScannedRoutes = {
     'admin.users.index': { paramsTuple?: []; params?: {} }
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
-    'api.me': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   POST: {
+    'api.tokens.store': { paramsTuple?: []; params?: {} }
+    'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'locale.update': { paramsTuple?: []; params?: {} }
     'sign_up.store': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
@@ -87,19 +95,27 @@ export type ScannedRoutes = {
     'email_verification.store': { paramsTuple?: []; params?: {} }
     'organizations.store': { paramsTuple?: []; params?: {} }
     'organization_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.tokens.store': { paramsTuple?: []; params?: {} }
-  }
-  PUT: {
-    'profile.update': { paramsTuple?: []; params?: {} }
-    'profile_password.update': { paramsTuple?: []; params?: {} }
-    'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   DELETE: {
     'api.tokens.destroy': { paramsTuple?: []; params?: {} }
+    'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   OPTIONS: {
+    'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+  }
+  PUT: {
+    'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'profile.update': { paramsTuple?: []; params?: {} }
+    'profile_password.update': { paramsTuple?: []; params?: {} }
+    'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   PATCH: {
+    'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -1,8 +1,9 @@
 import { CallSchema } from '#database/schema'
-import { belongsTo, scope } from '@adonisjs/lucid/orm'
-import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import { belongsTo, hasMany, scope } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import { DateTime } from 'luxon'
 import Programme from '#programmes/models/programme'
+import FormVersion from '#programmes/models/form_version'
 import type { CallState } from '#programmes/call_lifecycle'
 
 /** One edition of a programme, with its window, envelope and review mode. */
@@ -11,6 +12,9 @@ export default class Call extends CallSchema {
 
   @belongsTo(() => Programme)
   declare programme: BelongsTo<typeof Programme>
+
+  @hasMany(() => FormVersion)
+  declare formVersions: HasMany<typeof FormVersion>
 
   /** Open now: published and inside its window (server clock). */
   static openNow = scope((query) => {

@@ -1,0 +1,33 @@
+import { ApplicationSchema } from '#database/schema'
+import { belongsTo, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import Call from '#programmes/models/call'
+import FormVersion from '#programmes/models/form_version'
+import User from '#identity/models/user'
+import Organization from '#identity/models/organization'
+import ApplicationDocument from '#applications/models/application_document'
+import type { ApplicationState } from '#applications/application_lifecycle'
+
+/** A person's (or an organization's) application to one call. */
+export default class Application extends ApplicationSchema {
+  declare state: ApplicationState
+
+  @belongsTo(() => Call)
+  declare call: BelongsTo<typeof Call>
+
+  @belongsTo(() => User, { foreignKey: 'applicantId' })
+  declare applicant: BelongsTo<typeof User>
+
+  @belongsTo(() => Organization)
+  declare organization: BelongsTo<typeof Organization>
+
+  @belongsTo(() => FormVersion)
+  declare formVersion: BelongsTo<typeof FormVersion>
+
+  @hasMany(() => ApplicationDocument)
+  declare documents: HasMany<typeof ApplicationDocument>
+
+  get isDraft() {
+    return this.state === 'draft'
+  }
+}
