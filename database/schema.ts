@@ -63,7 +63,7 @@ export class ApplicationSchema extends BaseModel {
   @column.dateTime()
   declare submittedAt: DateTime | null
   @column()
-  declare title: LocalizedText | null
+  declare title: string | null
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
 }

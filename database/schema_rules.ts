@@ -48,6 +48,8 @@ export default {
       columns: {
         answers: formAnswers,
         submitted_answers: formAnswers,
+        // The name an application goes by in lists (the organization's or the person's).
+        title: { tsType: 'string', imports: [], decorators: [{ name: '@column' }] },
       },
     },
     audit_logs: {

@@ -54,10 +54,23 @@ export class Money {
     return Money.ofCentimes(this.centimes - other.centimes)
   }
 
-  /** Multiplies by a ratio, rounding half away from zero to the centime. */
+  /**
+   * Multiplies by a ratio, rounding half away from zero to the centime. The ratio is
+   * taken as the decimal it is written as (0.7, not the binary 0.69999…) and the
+   * product is computed exactly, so 45 × 0.7 is 31.5 and rounds to 32.
+   */
   times(ratio: number) {
-    const product = this.centimes * ratio
-    return Money.ofCentimes(Math.sign(product) * Math.round(Math.abs(product)))
+    if (!Number.isFinite(ratio)) throw new RangeError(`Money cannot be multiplied by ${ratio}`)
+    const [mantissa, exponent = '0'] = String(ratio).split('e')
+    const [whole, fraction = ''] = mantissa.split('.')
+    const scale = fraction.length - Number(exponent)
+    const product = BigInt(this.centimes) * BigInt(whole + fraction)
+    if (scale <= 0) return Money.ofCentimes(Number(product * 10n ** BigInt(-scale)))
+    const divisor = 10n ** BigInt(scale)
+    const remainder = product % divisor
+    const awayFromZero = 2n * (remainder < 0n ? -remainder : remainder) >= divisor
+    const rounded = product / divisor + (awayFromZero ? (product < 0n ? -1n : 1n) : 0n)
+    return Money.ofCentimes(Number(rounded))
   }
 
   /**

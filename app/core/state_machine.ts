@@ -54,15 +54,27 @@ export class StateMachine<S extends string> {
     if (!options.client) {
       return db.transaction((client) => this.transition(Model, id, to, { ...options, client }))
     }
-    const client = options.client
-    const record = (await Model.query({ client })
+    const record = (await Model.query({ client: options.client })
       .where(Model.primaryKey, id)
       .forUpdate()
       .firstOrFail()) as InstanceType<M>
+    return this.apply(record, to, { ...options, client: options.client })
+  }
+
+  /**
+   * Moves a record the caller has already locked (`forUpdate`) in `options.client`,
+   * together with whatever else the caller changed on it, and audits the move.
+   */
+  async apply<R extends LucidRow & { state: S }>(
+    record: R,
+    to: S,
+    options: TransitionOptions & { client: TransactionClientContract }
+  ): Promise<R> {
     const from = record.state
     this.assert(from, to)
     record.state = to
-    await record.useTransaction(client).save()
+    await record.useTransaction(options.client).save()
+    const id = record.$primaryKeyValue as number | string
     await recordAudit(
       {
         actor: options.actor,
@@ -74,7 +86,7 @@ export class StateMachine<S extends string> {
         reason: options.reason,
         metadata: options.metadata,
       },
-      client
+      options.client
     )
     return record
   }

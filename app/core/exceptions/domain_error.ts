@@ -1,4 +1,5 @@
 import { Exception } from '@adonisjs/core/exceptions'
+import { errors as vineErrors } from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
 
 /** Inputs never flashed back into a form (nor stored in the session cookie). */
@@ -42,5 +43,39 @@ export class DomainError extends Exception {
 export class InvalidTransition extends DomainError {
   constructor(data: { machine: string; from: string; to: string }) {
     super('errors.invalid_transition', { status: 409, code: 'E_INVALID_TRANSITION', data })
+  }
+}
+
+/**
+ * Field errors found by a use case rather than a validator (a file whose content is not
+ * what its name says, a draft answer that fails on submission), answered exactly like
+ * VineJS's own: 422 `{ errors: [{ field, message, rule }] }` for JSON, or back to the
+ * form with the messages under each field.
+ */
+export class InvalidFields extends Exception {
+  constructor(
+    public readonly fields: Array<{
+      field: string
+      /** An i18n key, or a message already in the person's language (`translated`). */
+      message: string
+      translated?: boolean
+      data?: Record<string, unknown>
+    }>
+  ) {
+    super('E_VALIDATION_ERROR', { status: 422, code: 'E_VALIDATION_ERROR' })
+  }
+
+  async handle(error: this, ctx: HttpContext) {
+    const messages = error.fields.map((item) => ({
+      field: item.field,
+      message: item.translated ? item.message : ctx.i18n.t(item.message, item.data),
+      rule: 'domain',
+    }))
+    if (ctx.request.accepts(['html', 'json']) === 'json') {
+      return ctx.response.status(422).send({ errors: messages })
+    }
+    ctx.session.flashValidationErrors(new vineErrors.E_VALIDATION_ERROR(messages), false)
+    ctx.session.flashExcept(SECRET_FIELDS)
+    return ctx.response.redirect().back()
   }
 }

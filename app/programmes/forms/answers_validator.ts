@@ -1,5 +1,7 @@
 import vine from '@vinejs/vine'
-import type { SchemaTypes } from '@vinejs/vine/types'
+import type { MessagesProviderContact, SchemaTypes } from '@vinejs/vine/types'
+import type { I18n } from '@adonisjs/i18n'
+import { localize } from '#core/i18n/localized_text'
 import { DateTime } from 'luxon'
 import { Money } from '#core/money'
 import type { FieldDefinition, FormDefinition } from '#programmes/forms/form_definition'
@@ -81,4 +83,29 @@ export function answersValidator(definition: FormDefinition, mode: AnswersMode) 
     sections[section.key] = mode === 'submission' ? schema : schema.optional()
   }
   return vine.create(vine.object(sections))
+}
+
+/**
+ * Validation messages in the person's language that name each field by its label in
+ * the form ("Le champ Montant demandé…"), not by its key.
+ */
+export function answersMessagesProvider(
+  definition: FormDefinition,
+  i18n: I18n
+): MessagesProviderContact {
+  const labels = new Map<string, string>()
+  const collect = (fields: FieldDefinition[], prefix: string) => {
+    for (const field of fields) {
+      labels.set(`${prefix}${field.key}`, localize(field.label, i18n.locale))
+      if (field.type === 'group') collect(field.fields ?? [], `${prefix}${field.key}.*.`)
+    }
+  }
+  for (const section of definition.sections) collect(section.fields, `${section.key}.`)
+  const inner = i18n.createMessagesProvider()
+  return {
+    getMessage(message, rule, field, meta) {
+      const label = labels.get(field.wildCardPath)
+      return inner.getMessage(message, rule, label ? { ...field, name: label } : field, meta)
+    },
+  }
 }

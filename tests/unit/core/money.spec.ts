@@ -133,16 +133,46 @@ test.group('Money / arithmetic', () => {
     )
   })
 
-  // Known bug (reported): `times` rounds the binary product, and 0.7 is a hair below
-  // seven tenths, so 45 × 0.7 = 31.499999999999996 rounds down to 31 instead of the
-  // 32 that "half away from zero" gives for 31.5. Remove `.fails()` once fixed.
   test('a decimal ratio rounds half away from zero like the decimal it stands for', ({
     assert,
   }) => {
+    // In binary, 45 × 0.7 is 31.499999999999996: rounding that would give 31.
     assert.equal(Money.ofCentimes(45).times(0.7).centimes, 32)
     assert.equal(Money.ofCentimes(50).times(1.15).centimes, 58)
     assert.equal(Money.ofCentimes(-90).times(0.35).centimes, -32)
-  }).fails('Money.times rounds binary floating-point noise, not the decimal product')
+    assert.equal(Money.ofCentimes(5).times(0.1).centimes, 1)
+    assert.equal(Money.ofCentimes(3_333_333).times(0.15).centimes, 500_000) // 499 999.95
+    assert.equal(Money.ofCentimes(10 ** 9).times(1e-7).centimes, 100)
+    assert.equal(Money.ofCentimes(2).times(1e15).centimes, 2 * 10 ** 15)
+  })
+
+  test('any percentage of an amount is the exact decimal product, rounded', ({ assert }) => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -(10 ** 12), max: 10 ** 12 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (centimes, hundredthsOfPercent) => {
+          // centimes × (h / 10 000), rounded half away from zero, in exact integers.
+          const exact = BigInt(centimes) * BigInt(hundredthsOfPercent)
+          const magnitude = (exact < 0n ? -exact : exact) + 5_000n
+          const expected = Number(magnitude / 10_000n) * (exact < 0n ? -1 : 1)
+          const ratio = hundredthsOfPercent / 10_000
+          assert.equal(Money.ofCentimes(centimes).times(ratio).centimes, expected)
+        }
+      ),
+      { numRuns: 1000 }
+    )
+  })
+
+  test('a ratio that is not a finite number, or a product out of range, is refused', ({
+    assert,
+  }) => {
+    for (const ratio of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      assert.throws(() => Money.ofCentimes(100).times(ratio), RangeError)
+    }
+    assert.throws(() => Money.ofCentimes(Number.MAX_SAFE_INTEGER).times(2), RangeError)
+    assert.throws(() => Money.ofCentimes(100).times(1e300), RangeError)
+  })
 
   test('splitting gives parts that add up exactly and differ by at most one centime', ({
     assert,

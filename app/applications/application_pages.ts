@@ -1,0 +1,50 @@
+import db from '@adonisjs/lucid/services/db'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+import Application from '#applications/models/application'
+import ApplicationDocument from '#applications/models/application_document'
+import type User from '#identity/models/user'
+
+/** A person's applications, their own and their organizations', newest first (2 queries). */
+export function applicationsOf(user: User) {
+  return Application.query()
+    .where((query) =>
+      query
+        .where('applicant_id', user.id)
+        .orWhereIn(
+          'organization_id',
+          db.from('organization_members').where('user_id', user.id).select('organization_id')
+        )
+    )
+    .preload('call', (call) => call.preload('programme'))
+    .preload('organization')
+    .orderBy('updated_at', 'desc')
+}
+
+/** The documents of an application keyed by the field they answer, with download links. */
+export async function documentsByField(application: Application) {
+  const documents = await ApplicationDocument.query()
+    .where('application_id', application.id)
+    .orderBy('id')
+  return Object.fromEntries(
+    documents.map((document) => [
+      document.fieldPath,
+      {
+        id: document.id,
+        originalName: document.originalName,
+        sizeBytes: document.sizeBytes,
+        mimeType: document.mimeType,
+        url: urlFor('application_documents.show', { id: document.id }),
+      },
+    ])
+  )
+}
+
+/** The application's history from the audit log: what happened, when, oldest first. */
+export function timelineOf(application: Application) {
+  return db
+    .from('audit_logs')
+    .where({ subject_type: 'application', subject_id: String(application.id) })
+    .whereIn('action', ['application.created', 'application.transition'])
+    .orderBy('id')
+    .select('action', 'from_state', 'to_state', 'reason', 'created_at')
+}
