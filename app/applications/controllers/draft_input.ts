@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import type Application from '#applications/models/application'
 import { SaveApplicationDraft } from '#applications/actions/save_application_draft'
 import { StoreApplicationDocument } from '#applications/actions/store_application_document'
@@ -11,25 +12,36 @@ import { actorFrom } from '#core/audit/actor'
  */
 export async function saveDraftFromRequest(ctx: HttpContext, application: Application) {
   const saved = await new SaveApplicationDraft().handle(application, ctx.request.input('answers'))
-  const files = ctx.request.allFiles().files
   const problems: InvalidFields['fields'] = []
-  if (files && typeof files === 'object' && !Array.isArray(files)) {
-    for (const [fieldPath, file] of Object.entries(files)) {
-      if (Array.isArray(file) || !file) continue
-      try {
-        await new StoreApplicationDocument().handle(
-          saved,
-          fieldPath,
-          file,
-          ctx.auth.getUserOrFail(),
-          actorFrom(ctx)
-        )
-      } catch (error) {
-        if (!(error instanceof InvalidFields)) throw error
-        problems.push(...error.fields)
-      }
+  for (const [fieldPath, file] of filesByPath(ctx.request.allFiles().files)) {
+    try {
+      await new StoreApplicationDocument().handle(
+        saved,
+        fieldPath,
+        file,
+        ctx.auth.getUserOrFail(),
+        actorFrom(ctx)
+      )
+    } catch (error) {
+      if (!(error instanceof InvalidFields)) throw error
+      problems.push(...error.fields)
     }
   }
   if (problems.length) throw new InvalidFields(problems)
   return saved
 }
+
+/** `files[section][field]` inputs, as `section.field` paths with their file. */
+function filesByPath(files: unknown): Array<[string, MultipartFile]> {
+  if (!files || typeof files !== 'object') return []
+  return Object.entries(files).flatMap(([section, fields]) =>
+    fields && typeof fields === 'object' && !Array.isArray(fields)
+      ? Object.entries(fields)
+          .filter((entry): entry is [string, MultipartFile] => isFile(entry[1]))
+          .map(([field, file]): [string, MultipartFile] => [`${section}.${field}`, file])
+      : []
+  )
+}
+
+const isFile = (value: unknown): value is MultipartFile =>
+  !!value && typeof value === 'object' && 'tmpPath' in value && 'clientName' in value
