@@ -35,5 +35,23 @@ export function applicationsWebRoutes() {
 }
 
 export function applicationsApiRoutes() {
-  router.group(() => {}).use(middleware.auth({ guards: ['api'] }))
+  router.get('/openapi.json', [applications.api.OpenApi]).as('openapi')
+  router
+    .group(() => {
+      router.get('/applications', [applications.api.Applications, 'index']).as('index')
+      router.get('/applications/:id', [applications.api.Applications, 'show']).as('show')
+      router.patch('/applications/:id', [applications.api.Applications, 'update']).as('update')
+      router
+        .post('/applications/:id/documents', [applications.api.ApplicationDocuments, 'store'])
+        .as('documents.store')
+      router
+        .post('/applications/:id/submission', [applications.api.ApplicationSubmissions, 'store'])
+        .as('submission.store')
+    })
+    .as('applications')
+    .use(middleware.auth({ guards: ['api'] }))
+  router
+    .post('/calls/:id/applications', [applications.api.Applications, 'store'])
+    .as('call_applications.store')
+    .use(middleware.auth({ guards: ['api'] }))
 }

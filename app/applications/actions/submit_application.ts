@@ -22,7 +22,7 @@ import type { Actor } from '#core/audit/actor'
  * snapshotted, and a reference number given, all in one transaction.
  */
 export class SubmitApplication {
-  async handle(application: Application, actor: Actor, i18n: I18n, now = DateTime.utc()) {
+  async handle(application: Application, actor: Actor, i18n: I18n, now: DateTime = DateTime.utc()) {
     return db.transaction(async (client) => {
       const locked = await lockDraft(application.id, client)
       applicationLifecycle.assert(locked.state, 'submitted')

@@ -1,0 +1,7 @@
+import { openApiDocument } from '#applications/openapi'
+
+export default class OpenApiController {
+  handle() {
+    return openApiDocument
+  }
+}

@@ -1,0 +1,136 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import app from '@adonisjs/core/services/app'
+import router from '@adonisjs/core/services/router'
+import User from '#identity/models/user'
+import Application from '#applications/models/application'
+import { openCallOf } from '#database/factories/programme_factory'
+import { OrganizationFactory } from '#database/factories/organization_factory'
+import { userWithRoles } from '#database/factories/user_factory'
+import { isolateEachTest } from '#tests/helpers/http'
+import { openApiDocument } from '#applications/openapi'
+
+async function fundManagerWithToken() {
+  const manager = await userWithRoles('fund_manager')
+  const company = await OrganizationFactory.apply('fundManager').create()
+  await db.table('organization_members').insert({
+    organization_id: company.id,
+    user_id: manager.id,
+    role: 'member',
+    created_at: new Date(),
+  })
+  const token = await User.accessTokens.create(manager)
+  return { manager, company, token: token.value!.release() }
+}
+
+test.group('JSON API: proposals of fund managers', (group) => {
+  isolateEachTest(group)
+
+  test('a fund manager files the company proposal end to end with a token', async ({
+    client,
+    assert,
+  }) => {
+    const call = await openCallOf('vc_call')
+    const { company, token } = await fundManagerWithToken()
+
+    const started = await client
+      .post(`/api/v1/calls/${call.id}/applications`)
+      .json({ organizationId: company.id })
+      .bearerToken(token)
+    started.assertStatus(201)
+    const id: number = started.body().data.id
+    assert.equal(started.body().data.state, 'draft')
+
+    const saved = await client
+      .patch(`/api/v1/applications/${id}`)
+      .json({ answers: { project: { name: 'Atlas Ventures Fund II', amount: '500000' } } })
+      .bearerToken(token)
+    saved.assertStatus(200)
+
+    const uploaded = await client
+      .post(`/api/v1/applications/${id}/documents`)
+      .field('fieldPath', 'project.deck')
+      .file('file', app.makePath('tests/fixtures/deck.pdf'), { filename: 'ppm.pdf' })
+      .bearerToken(token)
+    uploaded.assertStatus(201)
+    assert.equal(uploaded.body().data.mimeType, 'application/pdf')
+
+    const submitted = await client.post(`/api/v1/applications/${id}/submission`).bearerToken(token)
+    submitted.assertStatus(201)
+    assert.match(submitted.body().data.reference, /^VC-20\d\d-\d{6}$/)
+    assert.equal(submitted.body().data.answers.project.amount, 50_000_000)
+    assert.equal(submitted.body().data.answers.project.deck, uploaded.body().data.id)
+
+    const listed = await client.get('/api/v1/applications').bearerToken(token)
+    assert.deepEqual(
+      listed.body().data.map((item: { id: number }) => item.id),
+      [id]
+    )
+  })
+
+  test('invalid answers on submission are a 422 with field messages, nothing submitted', async ({
+    client,
+    assert,
+  }) => {
+    const call = await openCallOf('vc_call')
+    const { company, token } = await fundManagerWithToken()
+    const started = await client
+      .post(`/api/v1/calls/${call.id}/applications`)
+      .json({ organizationId: company.id })
+      .bearerToken(token)
+    const id = started.body().data.id
+    await client
+      .patch(`/api/v1/applications/${id}`)
+      .json({ answers: { project: { amount: 'beaucoup' } } })
+      .bearerToken(token)
+    const submitted = await client
+      .post(`/api/v1/applications/${id}/submission`)
+      .header('Accept-Language', 'en')
+      .bearerToken(token)
+    submitted.assertStatus(422)
+    const fields = submitted.body().errors.map((error: { field: string }) => error.field)
+    assert.includeMembers(fields, ['project.name', 'project.amount'])
+    assert.equal((await Application.findOrFail(id)).state, 'draft')
+  })
+
+  test("another company's proposal is a 404; no token is a 401", async ({ client }) => {
+    const call = await openCallOf('vc_call')
+    const first = await fundManagerWithToken()
+    const second = await fundManagerWithToken()
+    const started = await client
+      .post(`/api/v1/calls/${call.id}/applications`)
+      .json({ organizationId: first.company.id })
+      .bearerToken(first.token)
+    const id = started.body().data.id
+
+    for (const request of [
+      client.get(`/api/v1/applications/${id}`),
+      client.patch(`/api/v1/applications/${id}`).json({ answers: {} }),
+      client.post(`/api/v1/applications/${id}/submission`),
+      client
+        .post(`/api/v1/applications/${id}/documents`)
+        .field('fieldPath', 'project.deck')
+        .file('file', app.makePath('tests/fixtures/deck.pdf')),
+    ]) {
+      ;(await request.bearerToken(second.token)).assertStatus(404)
+    }
+    ;(await client.get(`/api/v1/applications/${id}`)).assertStatus(401)
+  })
+
+  test('the OpenAPI document describes every API route', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/openapi.json')
+    response.assertStatus(200)
+    assert.equal(response.body().openapi, '3.1.0')
+    const documented = Object.entries(openApiDocument.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`)
+    )
+    const routes = Object.values(router.toJSON())
+      .flat()
+      .filter((route) => route.pattern.startsWith('/api/v1/') && !route.pattern.endsWith('*'))
+      .map((route) => {
+        const path = route.pattern.replace('/api/v1', '').replace(/:(\w+)/g, '{$1}')
+        return `${route.methods.find((method) => method !== 'HEAD')} ${path}`
+      })
+    assert.includeMembers(documented, routes)
+  })
+})
