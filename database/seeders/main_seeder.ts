@@ -6,6 +6,8 @@ import Organization from '#identity/models/organization'
 import Institute from '#training/models/institute'
 import Programme from '#programmes/models/programme'
 import Call from '#programmes/models/call'
+import FormVersion from '#programmes/models/form_version'
+import { APPLICATION_FORMS, hasApplicationForm } from '#database/forms/index'
 import type { Role } from '#identity/roles'
 
 /** Every demo account shares this password (README). */
@@ -30,7 +32,9 @@ export const DEMO_ACCOUNTS: { email: string; fullName: string; roles: Role[] }[]
 /**
  * The demo data `npm start` loads into an empty database: one account per role, a
  * Jazari institute, a startup and a fund manager company, and one programme of each
- * kind with a call open for the next two months.
+ * kind with a call open for the next two months, each call but the training one with
+ * version 1 of its kind's application form (database/forms). One transaction: a failed
+ * run leaves the database empty, so `npm start` seeds it again next time.
  */
 export default class MainSeeder extends BaseSeeder {
   async run() {
@@ -187,20 +191,31 @@ export default class MainSeeder extends BaseSeeder {
           },
         },
       ]
-      for (const { call, ...fields } of programmes) {
+      for (const { call: callFields, ...fields } of programmes) {
         const programme = await Programme.create({ ...fields, summary: {} }, { client })
-        await Call.create(
+        const call = await Call.create(
           {
             programmeId: programme.id,
             description: {},
             blindReview: false,
-            ...call,
+            ...callFields,
             state: 'open',
             opensAt,
             closesAt,
           },
           { client }
         )
+        if (hasApplicationForm(programme.kind)) {
+          await FormVersion.create(
+            {
+              callId: call.id,
+              version: 1,
+              definition: APPLICATION_FORMS[programme.kind],
+              frozenAt: null,
+            },
+            { client }
+          )
+        }
       }
     })
   }
