@@ -38,11 +38,12 @@ function draftValue(field: FieldDefinition, value: unknown): DraftValue {
       return rows
         .filter(isRecord)
         .map((row) => draftFields(field.fields ?? [], row))
-        .filter((row) => Object.values(row).some((cell) => !isBlank(cell)))
+        .filter((row) => Object.values(row).some((cell) => !isBlank(cell) && cell !== 'false'))
         .slice(0, MAX_ROWS) as Array<Record<string, DraftValue>>
     }
     default:
-      return asText(value)
+      // A checkbox after its hidden "false" posts both: the last one is the answer.
+      return asText(Array.isArray(value) ? value.at(-1) : value)
   }
 }
 
