@@ -155,6 +155,20 @@ test.group('Applications / drafts and documents', (group) => {
     assert.equal(draft.state, 'draft')
   })
 
+  test('the draft page renders the call form with the saved answers, in Arabic too', async ({
+    client,
+  }) => {
+    const call = await openCallOf()
+    const founder = await UserFactory.merge({ roles: ['applicant'], preferredLocale: 'ar' }).create()
+    const draft = await draftOf(founder, call, { project: { name: 'Argan AI' } })
+    const page = await client.get(`/applications/${draft.id}/edit`).loginAs(founder)
+    page.assertStatus(200)
+    page.assertTextIncludes('name="answers[project][name]"')
+    page.assertTextIncludes('value="Argan AI"')
+    page.assertTextIncludes('dir="rtl"')
+    page.assertTextIncludes('data-autosave')
+  })
+
   test('a PDF is stored privately and downloadable only by its owner', async ({
     client,
     assert,
