@@ -384,7 +384,7 @@ test.group('Applications / who may see what', (group) => {
     write.assertStatus(403)
   })
 
-  test('members of the organization share its application', async ({ client }) => {
+  test('members of the organization share its application', async ({ client, assert }) => {
     const call = await openCallOf()
     const owner = await userWithRoles('applicant')
     const colleague = await userWithRoles('applicant')
@@ -408,6 +408,8 @@ test.group('Applications / who may see what', (group) => {
     ;(await client.get(`/applications/${draft.id}`).loginAs(colleague)).assertStatus(200)
     const mine = await client.get('/applications').loginAs(colleague)
     mine.assertTextIncludes(startup.name)
+    mine.assertTextIncludes('Brouillon')
+    assert.notInclude(mine.text(), '@!')
   })
 
   test('signed out, every application route leads to the login page', async ({ client }) => {
