@@ -337,7 +337,7 @@ test.group('Applications / submitting', (group) => {
     assert.equal(draft.state, 'withdrawn')
     const page = await client.get(`/applications/${draft.id}`).loginAs(founder)
     page.assertTextIncludes('Projet abandonné')
-    page.assertTextIncludes('Retirée')
+    page.assertTextIncludes('<span class="badge neutral">Retirée</span>')
   })
 })
 
