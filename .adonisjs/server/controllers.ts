@@ -4,6 +4,25 @@
  */
 
 export const controllers = {
+  applications: {
+    api: {
+      ApplicationDocuments: () => import('#app/applications/controllers/api/application_documents_controller'),
+      ApplicationSubmissions: () => import('#app/applications/controllers/api/application_submissions_controller'),
+      Applications: () => import('#app/applications/controllers/api/applications_controller'),
+      OpenApi: () => import('#app/applications/controllers/api/open_api_controller'),
+    },
+    ApplicationDocuments: () => import('#app/applications/controllers/application_documents_controller'),
+    ApplicationReceipts: () => import('#app/applications/controllers/application_receipts_controller'),
+    ApplicationSubmissions: () => import('#app/applications/controllers/application_submissions_controller'),
+    ApplicationWithdrawals: () => import('#app/applications/controllers/application_withdrawals_controller'),
+    Applications: () => import('#app/applications/controllers/applications_controller'),
+    CallApplications: () => import('#app/applications/controllers/call_applications_controller'),
+    staff: {
+      Applications: () => import('#app/applications/controllers/staff/applications_controller'),
+      CallApplicationExports: () => import('#app/applications/controllers/staff/call_application_exports_controller'),
+      CallApplications: () => import('#app/applications/controllers/staff/call_applications_controller'),
+    },
+  },
   core: {
     Health: () => import('#app/core/controllers/health_controller'),
     Locale: () => import('#app/core/controllers/locale_controller'),
@@ -32,6 +51,13 @@ export const controllers = {
     api: {
       OpenCalls: () => import('#app/programmes/controllers/api/open_calls_controller'),
     },
+    Calls: () => import('#app/programmes/controllers/calls_controller'),
     Home: () => import('#app/programmes/controllers/home_controller'),
+    staff: {
+      CallForms: () => import('#app/programmes/controllers/staff/call_forms_controller'),
+      CallTransitions: () => import('#app/programmes/controllers/staff/call_transitions_controller'),
+      Calls: () => import('#app/programmes/controllers/staff/calls_controller'),
+      Programmes: () => import('#app/programmes/controllers/staff/programmes_controller'),
+    },
   },
 }

@@ -9,6 +9,13 @@ export type ScannedRoutes = {
     'api.tokens.destroy': { paramsTuple?: []; params?: {} }
     'api.me': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
+    'api.openapi': { paramsTuple?: []; params?: {} }
+    'api.applications.index': { paramsTuple?: []; params?: {} }
+    'api.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.applications.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.applications.documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.applications.submission.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.call_applications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'locale.update': { paramsTuple?: []; params?: {} }
     'sign_up.create': { paramsTuple?: []; params?: {} }
@@ -37,12 +44,42 @@ export type ScannedRoutes = {
     'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
+    'calls.index': { paramsTuple?: []; params?: {} }
+    'calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.programmes.index': { paramsTuple?: []; params?: {} }
+    'staff.programmes.create': { paramsTuple?: []; params?: {} }
+    'staff.programmes.store': { paramsTuple?: []; params?: {} }
+    'staff.programmes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.programmes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.calls.create': { paramsTuple: [ParamValue]; params: {'programmeId': ParamValue} }
+    'staff.calls.store': { paramsTuple: [ParamValue]; params: {'programmeId': ParamValue} }
+    'staff.calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.calls.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.calls.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_transitions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_forms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_forms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'call_applications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'applications.index': { paramsTuple?: []; params?: {} }
+    'applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'applications.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'applications.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_submissions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_withdrawals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_receipts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_applications.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_applications.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   GET: {
     'health': { paramsTuple?: []; params?: {} }
     'api.me': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
+    'api.openapi': { paramsTuple?: []; params?: {} }
+    'api.applications.index': { paramsTuple?: []; params?: {} }
+    'api.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'sign_up.create': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
@@ -59,12 +96,32 @@ export type ScannedRoutes = {
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
+    'calls.index': { paramsTuple?: []; params?: {} }
+    'calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.programmes.index': { paramsTuple?: []; params?: {} }
+    'staff.programmes.create': { paramsTuple?: []; params?: {} }
+    'staff.programmes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.calls.create': { paramsTuple: [ParamValue]; params: {'programmeId': ParamValue} }
+    'staff.calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.calls.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_forms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'applications.index': { paramsTuple?: []; params?: {} }
+    'applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'applications.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_receipts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_applications.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_applications.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   HEAD: {
     'health': { paramsTuple?: []; params?: {} }
     'api.me': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
+    'api.openapi': { paramsTuple?: []; params?: {} }
+    'api.applications.index': { paramsTuple?: []; params?: {} }
+    'api.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'sign_up.create': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
@@ -81,10 +138,30 @@ export type ScannedRoutes = {
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
+    'calls.index': { paramsTuple?: []; params?: {} }
+    'calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.programmes.index': { paramsTuple?: []; params?: {} }
+    'staff.programmes.create': { paramsTuple?: []; params?: {} }
+    'staff.programmes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.calls.create': { paramsTuple: [ParamValue]; params: {'programmeId': ParamValue} }
+    'staff.calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.calls.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_forms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'applications.index': { paramsTuple?: []; params?: {} }
+    'applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'applications.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_receipts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_applications.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_applications.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   POST: {
     'api.tokens.store': { paramsTuple?: []; params?: {} }
+    'api.applications.documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.applications.submission.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.call_applications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'locale.update': { paramsTuple?: []; params?: {} }
     'sign_up.store': { paramsTuple?: []; params?: {} }
@@ -95,10 +172,21 @@ export type ScannedRoutes = {
     'email_verification.store': { paramsTuple?: []; params?: {} }
     'organizations.store': { paramsTuple?: []; params?: {} }
     'organization_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.programmes.store': { paramsTuple?: []; params?: {} }
+    'staff.calls.store': { paramsTuple: [ParamValue]; params: {'programmeId': ParamValue} }
+    'staff.call_transitions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'call_applications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_submissions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_withdrawals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   DELETE: {
     'api.tokens.destroy': { paramsTuple?: []; params?: {} }
+    'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+  }
+  PATCH: {
+    'api.applications.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
@@ -111,10 +199,10 @@ export type ScannedRoutes = {
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile_password.update': { paramsTuple?: []; params?: {} }
     'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
-  }
-  PATCH: {
-    'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'staff.programmes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.calls.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_forms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'applications.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
 }

@@ -1,0 +1,96 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { inject } from '@adonisjs/core'
+import Call from '#programmes/models/call'
+import { manageProgrammes } from '#identity/abilities'
+import { callFormValidator } from '#programmes/validators/call_form'
+import { staffMessages } from '#programmes/validators/staff_messages'
+import { SaveCallForm } from '#programmes/actions/save_call_form'
+import { actorFrom } from '#core/audit/actor'
+import type { FormDefinition } from '#programmes/forms/form_definition'
+
+/** A starting point for a call without a form yet: one section, one field. */
+const STARTER_FORM: FormDefinition = {
+  sections: [
+    {
+      key: 'project',
+      title: { fr: 'Projet', ar: 'المشروع', en: 'Project' },
+      fields: [
+        {
+          key: 'name',
+          type: 'text',
+          label: { fr: 'Nom du projet', ar: 'اسم المشروع', en: 'Project name' },
+          required: true,
+        },
+      ],
+    },
+  ],
+}
+
+const pretty = (definition: unknown) => JSON.stringify(definition, null, 2)
+
+/**
+ * The application form of a call, edited as JSON. An invalid definition is shown again
+ * with every problem (status 422) and nothing is saved. The page is rendered rather
+ * than redirected to, so a long definition never has to travel through the session.
+ */
+export default class CallFormsController {
+  private async render(
+    { view, response }: HttpContext,
+    callId: number,
+    state: { text?: string; problems?: string[] } = {}
+  ) {
+    const call = await Call.query()
+      .where('id', callId)
+      .preload('programme')
+      .preload('formVersions', (versions) => versions.orderBy('version', 'desc'))
+      .firstOrFail()
+    const latest = call.formVersions[0]
+    if (state.problems) response.status(422)
+    return view.render('pages/programmes/staff/calls/form', {
+      call,
+      latest,
+      text: state.text ?? pretty(latest ? latest.definition : STARTER_FORM),
+      problems: state.problems ?? [],
+      editable: call.state === 'draft' || call.state === 'open',
+    })
+  }
+
+  async edit(ctx: HttpContext) {
+    await ctx.bouncer.authorize(manageProgrammes)
+    return this.render(ctx, Number(ctx.params.id))
+  }
+
+  @inject()
+  async update(ctx: HttpContext, saveCallForm: SaveCallForm) {
+    await ctx.bouncer.authorize(manageProgrammes)
+    const call = await Call.findOrFail(ctx.params.id)
+    const [error, payload] = await callFormValidator.tryValidate(ctx.request.all(), {
+      messagesProvider: staffMessages(ctx.i18n),
+    })
+    if (error) {
+      if (ctx.request.accepts(['html', 'json']) === 'json') throw error
+      const text = ctx.request.input('definition')
+      return this.render(ctx, call.id, {
+        text: typeof text === 'string' ? text : '',
+        problems: error.messages.map((problem: { message: string }) => problem.message),
+      })
+    }
+    const { version, created } = await saveCallForm.handle(
+      call.id,
+      payload.definition,
+      actorFrom(ctx)
+    )
+    // A new version other than the first means the previous one was frozen.
+    const message = ctx.i18n.t(
+      created && version.version > 1
+        ? 'staff_programmes.form.saved_new_version'
+        : 'staff_programmes.form.saved',
+      { version: version.version }
+    )
+    if (ctx.request.accepts(['html', 'json']) === 'json') {
+      return { version: version.version, created, message }
+    }
+    ctx.session.flash('success', message)
+    return ctx.response.redirect().toRoute('staff.call_forms.edit', { id: call.id })
+  }
+}
