@@ -11,6 +11,7 @@ import { identityApiRoutes, identityWebRoutes } from '#identity/routes'
 import { programmesApiRoutes, programmesWebRoutes } from '#programmes/routes'
 import { programmesStaffRoutes } from '#programmes/staff_routes'
 import { applicationsApiRoutes, applicationsWebRoutes } from '#applications/routes'
+import { applicationsStaffRoutes } from '#applications/staff_routes'
 
 /** Unknown URLs still go through their stack, so the 404 speaks the person's language. */
 function notFound({ request }: HttpContext): never {
@@ -37,6 +38,7 @@ router
     programmesWebRoutes()
     programmesStaffRoutes()
     applicationsWebRoutes()
+    applicationsStaffRoutes()
     router.any('*', notFound).as('not_found')
   })
   .use(webStack())

@@ -1,0 +1,27 @@
+import router from '@adonisjs/core/services/router'
+import { controllers } from '#generated/controllers'
+import { middleware } from '#start/kernel'
+
+const staff = controllers.applications.staff
+
+/** Programme officers: a call's applications (list, CSV export) and one application. */
+export function applicationsStaffRoutes() {
+  router
+    .group(() => {
+      router
+        .get('/calls/:id/applications', [staff.CallApplications, 'index'])
+        .where('id', router.matchers.number())
+        .as('call_applications.index')
+      router
+        .get('/calls/:id/applications.csv', [staff.CallApplicationExports, 'show'])
+        .where('id', router.matchers.number())
+        .as('call_applications.export')
+      router
+        .get('/applications/:id', [staff.Applications, 'show'])
+        .where('id', router.matchers.number())
+        .as('applications.show')
+    })
+    .prefix('/staff')
+    .as('staff')
+    .use([middleware.auth(), middleware.verified()])
+}
