@@ -39,7 +39,9 @@ export default {
       columns: {
         definition: {
           tsType: 'FormDefinition',
-          imports: [{ source: '#programmes/forms/form_definition', typeImports: ['FormDefinition'] }],
+          imports: [
+            { source: '#programmes/forms/form_definition', typeImports: ['FormDefinition'] },
+          ],
           decorators: [{ name: '@column' }],
         },
       },

@@ -99,7 +99,8 @@ export default class extends BaseSchema {
       table.timestamp('created_at', { useTz: true }).notNullable()
       table.index(['application_id'])
     })
-    this.schema.raw(`ALTER TABLE application_documents ADD CONSTRAINT application_documents_size_check
+    this.schema
+      .raw(`ALTER TABLE application_documents ADD CONSTRAINT application_documents_size_check
       CHECK (size_bytes > 0)`)
   }
 

@@ -121,6 +121,7 @@ export async function lockDraft(id: number, client: TransactionClientContract) {
 
 /** A file name fit to show and to offer as a download name. */
 function safeName(name: string) {
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
   const cleaned = name.replace(/[\u0000-\u001f\u007f/\\"<>|:*?]/g, '_').trim()
   return (cleaned || 'document').slice(0, 200)
 }

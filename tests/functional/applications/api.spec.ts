@@ -90,7 +90,8 @@ test.group('JSON API: proposals of fund managers', (group) => {
     submitted.assertStatus(422)
     const fields = submitted.body().errors.map((error: { field: string }) => error.field)
     assert.includeMembers(fields, ['project.name', 'project.amount'])
-    assert.equal((await Application.findOrFail(id)).state, 'draft')
+    const application = await Application.findOrFail(id)
+    assert.equal(application.state, 'draft')
   })
 
   test("another company's proposal is a 404; no token is a 401", async ({ client }) => {
@@ -112,9 +113,11 @@ test.group('JSON API: proposals of fund managers', (group) => {
         .field('fieldPath', 'project.deck')
         .file('file', app.makePath('tests/fixtures/deck.pdf')),
     ]) {
-      ;(await request.bearerToken(second.token)).assertStatus(404)
+      const response = await request.bearerToken(second.token)
+      response.assertStatus(404)
     }
-    ;(await client.get(`/api/v1/applications/${id}`)).assertStatus(401)
+    const anonymous = await client.get(`/api/v1/applications/${id}`)
+    anonymous.assertStatus(401)
   })
 
   test('the OpenAPI document describes every API route', async ({ client, assert }) => {

@@ -159,7 +159,10 @@ test.group('Applications / drafts and documents', (group) => {
     client,
   }) => {
     const call = await openCallOf()
-    const founder = await UserFactory.merge({ roles: ['applicant'], preferredLocale: 'ar' }).create()
+    const founder = await UserFactory.merge({
+      roles: ['applicant'],
+      preferredLocale: 'ar',
+    }).create()
     const draft = await draftOf(founder, call, { project: { name: 'Argan AI' } })
     const page = await client.get(`/applications/${draft.id}/edit`).loginAs(founder)
     page.assertStatus(200)
@@ -370,11 +373,14 @@ test.group('Applications / who may see what', (group) => {
     const owner = await userWithRoles('applicant')
     const draft = await draftOf(owner, call)
     const reviewer = await userWithRoles('reviewer')
-    ;(await client.get(`/applications/${draft.id}`).loginAs(reviewer)).assertStatus(404)
+    const hidden = await client.get(`/applications/${draft.id}`).loginAs(reviewer)
+    hidden.assertStatus(404)
 
     const officer = await userWithRoles('programme_officer')
-    ;(await client.get(`/applications/${draft.id}`).loginAs(officer)).assertStatus(200)
-    ;(await client.get(`/applications/${draft.id}/edit`).loginAs(officer)).assertStatus(403)
+    const visible = await client.get(`/applications/${draft.id}`).loginAs(officer)
+    visible.assertStatus(200)
+    const editing = await client.get(`/applications/${draft.id}/edit`).loginAs(officer)
+    editing.assertStatus(403)
     const write = await client
       .put(`/applications/${draft.id}`)
       .accept('json')
@@ -405,7 +411,8 @@ test.group('Applications / who may see what', (group) => {
       state: 'draft',
       answers: {},
     })
-    ;(await client.get(`/applications/${draft.id}`).loginAs(colleague)).assertStatus(200)
+    const shared = await client.get(`/applications/${draft.id}`).loginAs(colleague)
+    shared.assertStatus(200)
     const mine = await client.get('/applications').loginAs(colleague)
     mine.assertTextIncludes(startup.name)
     mine.assertTextIncludes('Brouillon')
