@@ -57,6 +57,8 @@ export default defineConfig({
   metaFiles: [
     { pattern: 'resources/views/**/*.edge', reloadServer: false },
     { pattern: 'resources/lang/**/*.{json,yaml}', reloadServer: false },
+    // Fonts embedded in generated PDFs (app/core/pdf/fonts.ts reads them next to the code).
+    { pattern: 'resources/fonts/**', reloadServer: false },
     { pattern: 'public/**', reloadServer: false },
   ],
 

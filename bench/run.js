@@ -10,9 +10,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { ROOT, loadEnv, stopAll } from './lib.js'
 import { apiCalls } from './api_calls.js'
+import { pdfReceipts } from './pdf_receipts.js'
 
 const BENCHMARKS = {
   api_calls: apiCalls,
+  pdf_receipts: pdfReceipts,
 }
 
 /** No entry may run longer than this: load tests stop by themselves. */
