@@ -7,14 +7,16 @@ import { directionOf, isLocale } from '#core/i18n/locales'
 export const LOCALE_COOKIE = 'locale'
 
 /**
- * The request's language: the signed-in person's preference, else the language they
- * picked in the switcher (a cookie), else the browser's Accept-Language, else French.
+ * The request's language: the one last picked in the switcher on this browser (a
+ * cookie, also written to the profile of a signed-in person), else the signed-in
+ * person's preference, else the browser's Accept-Language, else French. Picking Arabic
+ * before logging in keeps the pages in Arabic after.
  */
 export function resolveLocale(ctx: HttpContext): string {
-  const preferred = ctx.auth?.user?.preferredLocale
-  if (isLocale(preferred)) return preferred
   const chosen = ctx.request.cookie(LOCALE_COOKIE)
   if (isLocale(chosen)) return chosen
+  const preferred = ctx.auth?.user?.preferredLocale
+  if (isLocale(preferred)) return preferred
   return i18nManager.getSupportedLocaleFor(ctx.request.languages()) ?? i18nManager.defaultLocale
 }
 
