@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import db from '@adonisjs/lucid/services/db'
 import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
@@ -135,5 +136,50 @@ test.group('JSON API: proposals of fund managers', (group) => {
         return `${route.methods.find((method) => method !== 'HEAD')} ${path}`
       })
     assert.includeMembers(documented, routes)
+  })
+})
+
+test.group('Pages: a fund manager files the proposal', (group) => {
+  isolateEachTest(group)
+
+  test('from the call page to a submitted proposal and its receipt, in Arabic', async ({
+    client,
+    assert,
+  }) => {
+    const call = await openCallOf('vc_call')
+    const { manager, company } = await fundManagerWithToken()
+    manager.preferredLocale = 'ar'
+    await manager.save()
+
+    const callPage = await client.get(`/calls/${call.id}`).loginAs(manager)
+    callPage.assertTextIncludes(`value="${company.id}"`)
+
+    const started = await client
+      .post(`/calls/${call.id}/applications`)
+      .form({ organizationId: company.id })
+      .loginAs(manager)
+      .withCsrfToken()
+      .redirects(0)
+    const proposal = await Application.findByOrFail('organization_id', company.id)
+    started.assertHeader('location', `/applications/${proposal.id}/edit`)
+
+    const submitted = await client
+      .post(`/applications/${proposal.id}/submission`)
+      .field('answers[project][name]', 'Atlas Ventures Fund II')
+      .file('files[project][deck]', app.makePath('tests/fixtures/deck.pdf'), {
+        filename: 'ppm.pdf',
+      })
+      .loginAs(manager)
+      .withCsrfToken()
+      .redirects(0)
+    submitted.assertHeader('location', `/applications/${proposal.id}`)
+    await proposal.refresh()
+    assert.match(proposal.reference!, /^VC-20\d\d-\d{6}$/)
+
+    const receipt = await client.get(`/applications/${proposal.id}/receipt`).loginAs(manager)
+    receipt.assertStatus(200)
+    receipt.assertHeader('content-type', 'application/pdf')
+    const pdf = await PDFDocument.load(receipt.body() as Buffer)
+    assert.equal(pdf.catalog.lookupMaybe(PDFName.of('Lang'), PDFString)?.decodeText(), 'ar-MA')
   })
 })
