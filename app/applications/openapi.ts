@@ -1,3 +1,5 @@
+import { APPLICATION_STATES } from '#applications/application_lifecycle'
+
 /**
  * The JSON API's OpenAPI 3.1 description, served at /api/v1/openapi.json. A test checks
  * that every API route is described here, so the document cannot fall behind.
@@ -59,23 +61,7 @@ export const openApiDocument = {
           organizationId: { type: ['integer', 'null'] },
           state: {
             type: 'string',
-            enum: [
-              'draft',
-              'submitted',
-              'screening',
-              'eligible',
-              'ineligible',
-              'appealed',
-              'in_review',
-              'shortlisted',
-              'rejected',
-              'awarded',
-              'waitlisted',
-              'contracted',
-              'disbursing',
-              'completed',
-              'withdrawn',
-            ],
+            enum: [...APPLICATION_STATES],
           },
           reference: { type: ['string', 'null'], examples: ['VC-2026-000042'] },
           answers: {

@@ -25,13 +25,7 @@ export function answersFingerprint(answers: unknown) {
 
 /** The receipt PDF of a submitted application, in the reader's language. */
 export async function receiptOf(application: Application, i18n: I18n) {
-  await application.load((loader) =>
-    loader
-      .load('call', (call) => call.preload('programme'))
-      .load('formVersion')
-      .load('organization')
-      .load('applicant')
-  )
+  await application.loadContext()
   const documents = await ApplicationDocument.query()
     .where('application_id', application.id)
     .orderBy('id')

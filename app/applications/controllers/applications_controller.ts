@@ -14,13 +14,7 @@ export default class ApplicationsController {
 
   async show(ctx: HttpContext) {
     const application = await findApplication(ctx)
-    await application.load((loader) =>
-      loader
-        .load('call', (call) => call.preload('programme'))
-        .load('formVersion')
-        .load('organization')
-        .load('applicant')
-    )
+    await application.loadContext()
     return ctx.view.render('pages/applications/show', {
       application,
       documents: await documentsByField(application),

@@ -27,6 +27,17 @@ export default class Application extends ApplicationSchema {
   @hasMany(() => ApplicationDocument)
   declare documents: HasMany<typeof ApplicationDocument>
 
+  /** Everything its pages and its receipt show: call and programme, form, people. */
+  loadContext(this: Application) {
+    return this.load((loader) =>
+      loader
+        .load('call', (call) => call.preload('programme'))
+        .load('formVersion')
+        .load('organization')
+        .load('applicant')
+    )
+  }
+
   get isDraft() {
     return this.state === 'draft'
   }
