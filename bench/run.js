@@ -11,10 +11,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { ROOT, loadEnv, stopAll } from './lib.js'
 import { apiCalls } from './api_calls.js'
 import { pdfReceipts } from './pdf_receipts.js'
+import { eligibility } from './eligibility.js'
 
 const BENCHMARKS = {
   api_calls: apiCalls,
   pdf_receipts: pdfReceipts,
+  eligibility,
 }
 
 /** No entry may run longer than this: load tests stop by themselves. */

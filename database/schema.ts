@@ -6,8 +6,10 @@
 
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
+import type { Evaluation } from '#eligibility/evaluate'
 import type { FormAnswers, FormDefinition } from '#programmes/forms/form_definition'
 import type { LocalizedText } from '#core/i18n/localized_text'
+import type { RuleSet } from '#eligibility/rule_set'
 import type { Role } from '#identity/roles'
 
 export class ApplicationDocumentSchema extends BaseModel {
@@ -35,17 +37,42 @@ export class ApplicationDocumentSchema extends BaseModel {
   declare uploadedBy: number
 }
 
+export class ApplicationEvaluationSchema extends BaseModel {
+  static $columns = ['applicationId', 'createdAt', 'eligible', 'id', 'result', 'ruleSetVersionId', 'score'] as const
+  $columns = ApplicationEvaluationSchema.$columns
+  @column()
+  declare applicationId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare eligible: boolean
+  @column({ isPrimary: true })
+  declare id: bigint | number
+  @column()
+  declare result: Evaluation
+  @column()
+  declare ruleSetVersionId: number
+  @column()
+  declare score: number
+}
+
 export class ApplicationSchema extends BaseModel {
-  static $columns = ['answers', 'applicantId', 'callId', 'createdAt', 'formVersionId', 'id', 'organizationId', 'reference', 'region', 'state', 'submittedAnswers', 'submittedAt', 'title', 'updatedAt'] as const
+  static $columns = ['answers', 'appealStatement', 'appealedAt', 'applicantId', 'callId', 'createdAt', 'evaluationId', 'formVersionId', 'id', 'organizationId', 'reference', 'region', 'state', 'submittedAnswers', 'submittedAt', 'title', 'updatedAt'] as const
   $columns = ApplicationSchema.$columns
   @column()
   declare answers: FormAnswers
+  @column()
+  declare appealStatement: string | null
+  @column.dateTime()
+  declare appealedAt: DateTime | null
   @column()
   declare applicantId: number
   @column()
   declare callId: number
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+  @column()
+  declare evaluationId: number | null
   @column()
   declare formVersionId: number | null
   @column({ isPrimary: true })
@@ -267,6 +294,27 @@ export class ReferenceCounterSchema extends BaseModel {
   declare prefix: string
   @column()
   declare year: number
+}
+
+export class RuleSetVersionSchema extends BaseModel {
+  static $columns = ['callId', 'createdAt', 'id', 'publishedAt', 'publishedBy', 'rules', 'updatedAt', 'version'] as const
+  $columns = RuleSetVersionSchema.$columns
+  @column()
+  declare callId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare publishedAt: DateTime | null
+  @column()
+  declare publishedBy: number | null
+  @column()
+  declare rules: RuleSet
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare version: number
 }
 
 export class UserTokenSchema extends BaseModel {

@@ -54,6 +54,26 @@ export default {
         title: { tsType: 'string', imports: [], decorators: [{ name: '@column' }] },
       },
     },
+    rule_set_versions: {
+      columns: {
+        rules: {
+          tsType: 'RuleSet',
+          imports: [{ source: '#eligibility/rule_set', typeImports: ['RuleSet'] }],
+          decorators: [{ name: '@column' }],
+        },
+      },
+    },
+    application_evaluations: {
+      columns: {
+        result: {
+          tsType: 'Evaluation',
+          imports: [{ source: '#eligibility/evaluate', typeImports: ['Evaluation'] }],
+          decorators: [{ name: '@column' }],
+        },
+        // numeric(5,2): pg sends text; the model reads it as a number.
+        score: { tsType: 'number', imports: [], decorators: [{ name: '@column' }] },
+      },
+    },
     audit_logs: {
       columns: {
         metadata: {

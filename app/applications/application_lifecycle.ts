@@ -36,8 +36,9 @@ export const applicationLifecycle = new StateMachine<ApplicationState>('applicat
   draft: ['submitted', 'withdrawn'],
   submitted: ['screening', 'withdrawn'],
   screening: ['eligible', 'ineligible', 'withdrawn'],
-  eligible: ['in_review', 'withdrawn'],
-  ineligible: ['appealed', 'withdrawn'],
+  // An officer may override a verdict, with a reason (audited).
+  eligible: ['in_review', 'ineligible', 'withdrawn'],
+  ineligible: ['appealed', 'eligible', 'withdrawn'],
   appealed: ['eligible', 'ineligible', 'withdrawn'],
   in_review: ['shortlisted', 'rejected', 'withdrawn'],
   shortlisted: ['awarded', 'waitlisted', 'rejected', 'withdrawn'],

@@ -4,6 +4,8 @@ import Programme from '#programmes/models/programme'
 import Call from '#programmes/models/call'
 import FormVersion from '#programmes/models/form_version'
 import type { FormDefinition } from '#programmes/forms/form_definition'
+import type { RuleSet } from '#eligibility/rule_set'
+import RuleSetVersion from '#eligibility/models/rule_set_version'
 
 /** A small form every kind can use in tests: one required text, one optional PDF. */
 export const MINIMAL_FORM: FormDefinition = {
@@ -102,4 +104,39 @@ export async function openCallOf(
     .create()
   await call.load('programme')
   return call
+}
+
+/** A rule set anyone answering MINIMAL_FORM can pass or fail on the amount asked. */
+export const MINIMAL_RULES: RuleSet = {
+  eligibility: {
+    all: [
+      {
+        id: 'amount_ceiling',
+        field: 'project.amount',
+        operator: 'lte',
+        value: { mad: 500_000 },
+        message: {
+          fr: 'Le montant demandé ne peut dépasser 500 000 MAD.',
+          en: 'At most 500,000 MAD.',
+        },
+      },
+    ],
+  },
+  scoring: [
+    {
+      id: 'amount',
+      label: { fr: 'Montant demandé', en: 'Amount requested' },
+      field: 'project.amount',
+      weight: 100,
+      bands: [
+        { max: { mad: 100_000 }, points: 1 },
+        { min: { mad: 100_000 }, points: 0.5 },
+      ],
+    },
+  ],
+}
+
+/** Publishes a rule set version for a call (version 1 unless told). */
+export function publishRules(call: Call, rules: RuleSet = MINIMAL_RULES, version = 1) {
+  return RuleSetVersion.create({ callId: call.id, version, rules, publishedAt: DateTime.utc() })
 }

@@ -15,6 +15,8 @@ import type { FormAnswers } from '#programmes/forms/form_definition'
 import { DomainError, InvalidFields } from '#core/exceptions/domain_error'
 import { hasPassed } from '#core/casablanca_time'
 import type { Actor } from '#core/audit/actor'
+import { publishedRuleSet } from '#eligibility/rule_set_versions'
+import { screenApplication } from '#eligibility/actions/evaluate_application'
 
 /**
  * Submits a draft: refused once the call's closing instant has passed (server clock);
@@ -79,11 +81,14 @@ export class SubmitApplication {
         submittedAnswers: answers,
         submittedAt: now,
       })
-      return applicationLifecycle.apply(locked, 'submitted', {
+      const submitted = await applicationLifecycle.apply(locked, 'submitted', {
         actor,
         client,
         metadata: { reference: locked.reference, formVersion: form.version },
       })
+      // Screened at once when the call has published rules (DESIGN §4).
+      const ruleSet = await publishedRuleSet(call.id, client)
+      return ruleSet ? screenApplication(submitted, call, ruleSet, actor, client) : submitted
     })
   }
 }

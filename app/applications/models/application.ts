@@ -6,6 +6,7 @@ import FormVersion from '#programmes/models/form_version'
 import User from '#identity/models/user'
 import Organization from '#identity/models/organization'
 import ApplicationDocument from '#applications/models/application_document'
+import ApplicationEvaluation from '#eligibility/models/application_evaluation'
 import type { ApplicationState } from '#applications/application_lifecycle'
 
 /** A person's (or an organization's) application to one call. */
@@ -24,6 +25,10 @@ export default class Application extends ApplicationSchema {
   @belongsTo(() => FormVersion)
   declare formVersion: BelongsTo<typeof FormVersion>
 
+  /** The evaluation that stands for it (until it is evaluated again). */
+  @belongsTo(() => ApplicationEvaluation, { foreignKey: 'evaluationId' })
+  declare evaluation: BelongsTo<typeof ApplicationEvaluation>
+
   @hasMany(() => ApplicationDocument)
   declare documents: HasMany<typeof ApplicationDocument>
 
@@ -35,6 +40,7 @@ export default class Application extends ApplicationSchema {
         .load('formVersion')
         .load('organization')
         .load('applicant')
+        .load('evaluation')
     )
   }
 

@@ -17,7 +17,8 @@ const FILE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg'])
 const isObject = (value: unknown): value is Record<string, any> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-function checkLocalized(
+/** A text per language: French required, known languages only (also used by rule sets). */
+export function checkLocalized(
   value: unknown,
   path: string,
   problems: DefinitionProblem[],

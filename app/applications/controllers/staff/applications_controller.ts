@@ -16,6 +16,7 @@ export default class ApplicationsController {
       .preload('formVersion')
       .preload('organization')
       .preload('applicant')
+      .preload('evaluation')
       .firstOrFail()
     return view.render('pages/applications/staff/show', {
       application,
