@@ -46,7 +46,8 @@ export default class extends BaseSchema {
       table.timestamp('created_at', { useTz: true }).notNullable()
       table.unique(['application_id', 'rule_set_version_id'])
     })
-    this.schema.raw(`ALTER TABLE application_evaluations ADD CONSTRAINT application_evaluations_score_check
+    this.schema
+      .raw(`ALTER TABLE application_evaluations ADD CONSTRAINT application_evaluations_score_check
       CHECK (score >= 0 AND score <= 100)`)
 
     // The evaluation that currently stands for the application (until re-evaluated).
