@@ -57,7 +57,7 @@ export class ApplicationEvaluationSchema extends BaseModel {
 }
 
 export class ApplicationSchema extends BaseModel {
-  static $columns = ['answers', 'appealStatement', 'appealedAt', 'applicantId', 'callId', 'createdAt', 'evaluationId', 'formVersionId', 'id', 'organizationId', 'reference', 'region', 'state', 'submittedAnswers', 'submittedAt', 'title', 'updatedAt'] as const
+  static $columns = ['answers', 'appealStatement', 'appealedAt', 'applicantId', 'callId', 'createdAt', 'evaluationId', 'formVersionId', 'id', 'organizationId', 'reference', 'region', 'state', 'submittedAnswers', 'submittedAt', 'title', 'updatedAt', 'verdictBy'] as const
   $columns = ApplicationSchema.$columns
   @column()
   declare answers: FormAnswers
@@ -93,6 +93,8 @@ export class ApplicationSchema extends BaseModel {
   declare title: string | null
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+  @column()
+  declare verdictBy: number | null
 }
 
 export class AuditLogSchema extends BaseModel {

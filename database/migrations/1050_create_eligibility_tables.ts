@@ -57,6 +57,9 @@ export default class extends BaseSchema {
         .nullable()
         .references('application_evaluations.id')
         .onDelete('SET NULL')
+      // Set when an officer decided the verdict by hand (override, appeal decision):
+      // re-evaluating the call then leaves the application's state alone.
+      table.integer('verdict_by').nullable().references('users.id').onDelete('SET NULL')
       table.timestamp('appealed_at', { useTz: true }).nullable()
       table.text('appeal_statement').nullable()
     })
@@ -65,6 +68,7 @@ export default class extends BaseSchema {
   async down() {
     this.schema.alterTable('applications', (table) => {
       table.dropColumn('evaluation_id')
+      table.dropColumn('verdict_by')
       table.dropColumn('appealed_at')
       table.dropColumn('appeal_statement')
     })
