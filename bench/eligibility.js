@@ -214,7 +214,7 @@ function randomFrom(seed) {
 }
 
 /** Submitted answers as stored: money in centimes, dates 'YYYY-MM-DD', files as ids. */
-function syntheticApplications(count) {
+export function syntheticApplications(count) {
   const random = randomFrom(2026)
   const pick = (list) => list[Math.floor(random() * list.length)]
   const day = (fromYear, years) => {

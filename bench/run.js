@@ -12,11 +12,13 @@ import { ROOT, loadEnv, stopAll } from './lib.js'
 import { apiCalls } from './api_calls.js'
 import { pdfReceipts } from './pdf_receipts.js'
 import { eligibility } from './eligibility.js'
+import { reevaluation } from './reevaluation.js'
 
 const BENCHMARKS = {
   api_calls: apiCalls,
   pdf_receipts: pdfReceipts,
   eligibility,
+  reevaluation,
 }
 
 /** No entry may run longer than this: load tests stop by themselves. */

@@ -4,6 +4,7 @@
 */
 export const jobs = {
   'mail.send': () => import('#core/mail/send_mail_job'),
+  'eligibility.reevaluate_call': () => import('#eligibility/jobs/reevaluate_call_job'),
 }
 
 export type JobName = keyof typeof jobs

@@ -12,6 +12,7 @@ import { programmesApiRoutes, programmesWebRoutes } from '#programmes/routes'
 import { programmesStaffRoutes } from '#programmes/staff_routes'
 import { applicationsApiRoutes, applicationsWebRoutes } from '#applications/routes'
 import { applicationsStaffRoutes } from '#applications/staff_routes'
+import { eligibilityStaffRoutes, eligibilityWebRoutes } from '#eligibility/routes'
 
 /** Unknown URLs still go through their stack, so the 404 speaks the person's language. */
 function notFound({ request }: HttpContext): never {
@@ -39,6 +40,8 @@ router
     programmesStaffRoutes()
     applicationsWebRoutes()
     applicationsStaffRoutes()
+    eligibilityWebRoutes()
+    eligibilityStaffRoutes()
     router.any('*', notFound).as('not_found')
   })
   .use(webStack())

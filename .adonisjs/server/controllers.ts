@@ -27,6 +27,17 @@ export const controllers = {
     Health: () => import('#app/core/controllers/health_controller'),
     Locale: () => import('#app/core/controllers/locale_controller'),
   },
+  eligibility: {
+    ApplicationAppeals: () => import('#app/eligibility/controllers/application_appeals_controller'),
+    staff: {
+      AppealDecisions: () => import('#app/eligibility/controllers/staff/appeal_decisions_controller'),
+      Reevaluations: () => import('#app/eligibility/controllers/staff/reevaluations_controller'),
+      RuleDryRuns: () => import('#app/eligibility/controllers/staff/rule_dry_runs_controller'),
+      RulePublications: () => import('#app/eligibility/controllers/staff/rule_publications_controller'),
+      Rules: () => import('#app/eligibility/controllers/staff/rules_controller'),
+      Verdicts: () => import('#app/eligibility/controllers/staff/verdicts_controller'),
+    },
+  },
   identity: {
     admin: {
       AuditLogs: () => import('#app/identity/controllers/admin/audit_logs_controller'),

@@ -71,6 +71,16 @@ export type ScannedRoutes = {
     'staff.call_applications.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_applications.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_appeals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_dry_runs.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_publications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.verdicts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.appeal_decisions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_reevaluations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_reevaluations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_reevaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   GET: {
@@ -113,6 +123,9 @@ export type ScannedRoutes = {
     'staff.call_applications.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_applications.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_reevaluations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_reevaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   HEAD: {
@@ -155,6 +168,9 @@ export type ScannedRoutes = {
     'staff.call_applications.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_applications.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_reevaluations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_reevaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   POST: {
@@ -178,6 +194,12 @@ export type ScannedRoutes = {
     'call_applications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_submissions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_withdrawals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_appeals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_dry_runs.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_publications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.verdicts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.appeal_decisions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_reevaluations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   DELETE: {
@@ -203,6 +225,7 @@ export type ScannedRoutes = {
     'staff.calls.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
 }

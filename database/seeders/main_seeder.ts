@@ -7,7 +7,10 @@ import Institute from '#training/models/institute'
 import Programme from '#programmes/models/programme'
 import Call from '#programmes/models/call'
 import FormVersion from '#programmes/models/form_version'
+import RuleSetVersion from '#eligibility/models/rule_set_version'
 import { APPLICATION_FORMS, hasApplicationForm } from '#database/forms/index'
+import { SEEDED_RULE_SETS } from '#database/rules/index'
+import { inCasablanca } from '#core/casablanca_time'
 import type { Role } from '#identity/roles'
 
 /** Every demo account shares this password (README). */
@@ -33,7 +36,8 @@ export const DEMO_ACCOUNTS: { email: string; fullName: string; roles: Role[] }[]
  * The demo data `npm start` loads into an empty database: one account per role, a
  * Jazari institute, a startup and a fund manager company, and one programme of each
  * kind with a call open for the next two months, each call but the training one with
- * version 1 of its kind's application form (database/forms). One transaction: a failed
+ * version 1 of its kind's application form (database/forms) and version 1 of its rule
+ * set (database/rules), published by the demo programme officer. One transaction: a failed
  * run leaves the database empty, so `npm start` seeds it again next time.
  */
 export default class MainSeeder extends BaseSeeder {
@@ -105,6 +109,8 @@ export default class MainSeeder extends BaseSeeder {
       const closesAt = DateTime.fromISO('17:00', { zone: 'Africa/Casablanca' })
         .plus({ months: 2 })
         .toUTC()
+      const closingDate = inCasablanca(closesAt).toISODate()!
+      const officer = users.get('officer@manassa.test')!
       const programmes: Array<Partial<Programme> & { call: Partial<Call> }> = [
         {
           code: 'SM-EARLY',
@@ -212,6 +218,19 @@ export default class MainSeeder extends BaseSeeder {
               version: 1,
               definition: APPLICATION_FORMS[programme.kind],
               frozenAt: null,
+            },
+            { client }
+          )
+          await RuleSetVersion.create(
+            {
+              callId: call.id,
+              version: 1,
+              rules: SEEDED_RULE_SETS[programme.kind]({
+                closingDate,
+                grantCeilingCentimes: programme.grantCeilingCentimes,
+              }),
+              publishedAt: DateTime.utc(),
+              publishedBy: officer.id,
             },
             { client }
           )

@@ -2,6 +2,7 @@
  * Progressive enhancement only: every page works without this file.
  */
 import './autosave.js'
+import './reevaluation.js'
 
 // Confirm destructive actions: <form data-confirm="Are you sure?">
 document.addEventListener('submit', (event) => {

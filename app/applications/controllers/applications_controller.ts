@@ -5,6 +5,7 @@ import { saveDraftFromRequest } from '#applications/controllers/draft_input'
 import { applicationsOf, documentsByField, timelineOf } from '#applications/application_pages'
 import { currentFormVersion } from '#programmes/form_versions'
 import { WITHDRAWABLE_STATES } from '#applications/application_lifecycle'
+import { appealWindow } from '#eligibility/appeals'
 
 export default class ApplicationsController {
   async index({ view, auth }: HttpContext) {
@@ -21,6 +22,7 @@ export default class ApplicationsController {
       timeline: await timelineOf(application),
       canEdit: await ctx.bouncer.with(ApplicationPolicy).allows('edit', application),
       canWithdraw: WITHDRAWABLE_STATES.includes(application.state),
+      appeal: await appealWindow(application),
     })
   }
 

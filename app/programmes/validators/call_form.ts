@@ -4,7 +4,7 @@ import { checkFormDefinition } from '#programmes/forms/definition_checker'
 import type { FormDefinition } from '#programmes/forms/form_definition'
 
 /** Where JSON.parse stopped, as a line and column the officer can find in the textarea. */
-function positionOf(error: unknown, text: string) {
+export function positionOf(error: unknown, text: string) {
   const match = /position (\d+)/.exec(error instanceof Error ? error.message : '')
   const offset = match ? Number(match[1]) : text.length
   const before = text.slice(0, offset).split('\n')

@@ -1,0 +1,51 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { inCasablanca } from '#core/casablanca_time'
+import type { RulesWorkspace } from '#eligibility/rules_workspace'
+import { OPERATOR_EXAMPLES, prettyRuleSet, summarizeRuleSet } from '#eligibility/rule_summary'
+import type { DryRunSummary } from '#eligibility/dry_run'
+
+export interface RulesPageState {
+  /** The text the officer sent, shown again when it was refused. */
+  text?: string
+  /** Why it was refused, one line per problem (status 422). */
+  problems?: string[]
+  dryRun?: DryRunSummary
+}
+
+/**
+ * The officers' rules page: the working copy as JSON and in words, the versions, the
+ * publication, the dry run and the operators' help. Rendered (not redirected to) after a
+ * refused save or a dry run, so that neither long rules nor results travel through the
+ * session cookie.
+ */
+export function renderRulesPage(
+  ctx: HttpContext,
+  workspace: RulesWorkspace,
+  state: RulesPageState = {}
+) {
+  const { call, rules, form } = workspace
+  const closingDate = inCasablanca(call.closesAt).toISODate() ?? undefined
+  if (state.problems?.length) ctx.response.status(422)
+  return ctx.view.render('pages/eligibility/staff/rules/edit', {
+    ...workspace,
+    text: state.text ?? prettyRuleSet(rules),
+    problems: state.problems ?? [],
+    staleProblems: workspace.problems.map((problem) =>
+      ctx.i18n.t('eligibility_staff.validator.ruleSet', { ...problem })
+    ),
+    // The summary describes what is saved; a refused text has none.
+    summary: summarizeRuleSet(rules, {
+      form: form?.definition,
+      locale: ctx.i18n.locale,
+      t: (key, data) => ctx.i18n.t(key, data),
+      closingDate,
+    }),
+    operatorExamples: OPERATOR_EXAMPLES,
+    dryRun: state.dryRun ?? null,
+    canPublish:
+      workspace.editable &&
+      workspace.workingCopy !== null &&
+      !workspace.workingCopy.isPublished &&
+      workspace.problems.length === 0,
+  })
+}
