@@ -160,6 +160,25 @@ test.group('Re-evaluation / launching it and following it', (group) => {
     assert.include(html, 'Réévaluer toutes les candidatures')
   })
 
+  test('the rules page offers to re-evaluate the call once a version is in force', async ({
+    client,
+    assert,
+  }) => {
+    const officer = await userWithRoles('programme_officer')
+    const call = await openCallOf()
+    const launch = `action="/staff/calls/${call.id}/reevaluations"`
+
+    const before = await client.get(`/staff/calls/${call.id}/rules`).loginAs(officer)
+    before.assertStatus(200)
+    assert.notInclude(before.text(), launch)
+
+    await publishRules(call, RULES_V1)
+    const after = await client.get(`/staff/calls/${call.id}/rules`).loginAs(officer)
+    after.assertStatus(200)
+    assert.include(after.text(), launch)
+    assert.include(after.text(), `href="/staff/calls/${call.id}/reevaluations"`)
+  })
+
   test('a call without published rules says there is nothing to re-evaluate', async ({
     client,
   }) => {

@@ -70,7 +70,7 @@ test.group('Staff: publishing a call rules', (group) => {
     const page = await client.get(`/staff/calls/${call.id}/rules`).loginAs(officer)
     page.assertTextIncludes('Version en vigueur : 1')
     page.assertTextIncludes(officer.fullName)
-    page.assertTextIncludes('<div id="reevaluation"></div>')
+    page.assertTextIncludes('<div id="reevaluation">')
     page.assertTextIncludes('réévaluez l&#x27;appel pour l&#x27;appliquer')
     assert.notInclude(page.text(), 'Publier la version')
   })
