@@ -14,7 +14,7 @@
 | application before anything is timed.
 */
 import { fileURLToPath } from 'node:url'
-import { startProcess, stopProcess } from './lib.js'
+import { measureInChild, median } from './lib.js'
 
 const TARGET_APPLICATIONS_PER_SECOND = 50_000
 const APPLICATIONS = 100_000
@@ -22,25 +22,9 @@ const WARMUP_MS = 1000
 const ROUNDS = 3
 const CHILD_TIME_LIMIT_MS = 120_000
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-
 export async function eligibility({ env, log }) {
-  const child = startProcess(
-    'eligibility',
-    process.execPath,
-    ['--import', '@poppinss/ts-exec', 'bench/eligibility.js'],
-    { ...process.env, ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn' }
-  )
-  let output = ''
-  child.stdout.on('data', (chunk) => (output += chunk))
-  const timer = setTimeout(() => stopProcess(child), CHILD_TIME_LIMIT_MS)
-  const code = await child.exited
-  clearTimeout(timer)
-  const line = output.trim().split('\n').at(-1) ?? ''
-  if (code !== 0 || !line.startsWith('{')) {
-    throw new Error(`the measuring process failed (exit code ${code}):\n${child.outputTail()}`)
-  }
-  const { compiled, handWritten, eligible, meanScore } = JSON.parse(line)
+  const measured = await measureInChild('eligibility', 'bench/eligibility.js', env, CHILD_TIME_LIMIT_MS)
+  const { compiled, handWritten, eligible, meanScore } = measured
   log(`${APPLICATIONS} applications: ${eligible} eligible, mean score ${meanScore.toFixed(2)}`)
   log(
     `rules as data: ${compiled.toFixed(0)} apps/s; hand-written: ${handWritten.toFixed(0)} apps/s`

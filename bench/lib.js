@@ -149,3 +149,28 @@ export async function load(url, { connections = 32, seconds = 5 } = {}) {
     errors: result.errors + result.non2xx, // autocannon's errors already include timeouts
   }
 }
+
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+/**
+ * Runs `script` in a child process (TypeScript loader, production mode) that measures in
+ * process and prints its figures as one JSON line last; returns that object.
+ */
+export async function measureInChild(name, script, env, timeLimitMs) {
+  const child = startProcess(
+    name,
+    process.execPath,
+    ['--import', '@poppinss/ts-exec', script],
+    { ...process.env, ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn' }
+  )
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  const timer = setTimeout(() => stopProcess(child), timeLimitMs)
+  const code = await child.exited
+  clearTimeout(timer)
+  const line = output.trim().split('\n').at(-1) ?? ''
+  if (code !== 0 || !line.startsWith('{')) {
+    throw new Error(`the measuring process failed (exit code ${code}):\n${child.outputTail()}`)
+  }
+  return JSON.parse(line)
+}

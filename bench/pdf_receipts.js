@@ -12,7 +12,7 @@
 | document has its own reference and name, as in real use.
 */
 import { fileURLToPath } from 'node:url'
-import { startProcess, stopProcess } from './lib.js'
+import { measureInChild, median } from './lib.js'
 
 const TARGET_DOCS_PER_SECOND = 200
 const WARMUP_MS = 300
@@ -20,25 +20,9 @@ const ROUND_MS = 500
 const ROUNDS = 3
 const CHILD_TIME_LIMIT_MS = 60_000
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-
 export async function pdfReceipts({ env, log }) {
-  const child = startProcess(
-    'pdf_receipts',
-    process.execPath,
-    ['--import', '@poppinss/ts-exec', 'bench/pdf_receipts.js'],
-    { ...process.env, ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn' }
-  )
-  let output = ''
-  child.stdout.on('data', (chunk) => (output += chunk))
-  const timer = setTimeout(() => stopProcess(child), CHILD_TIME_LIMIT_MS)
-  const code = await child.exited
-  clearTimeout(timer)
-  const line = output.trim().split('\n').at(-1) ?? ''
-  if (code !== 0 || !line.startsWith('{')) {
-    throw new Error(`the measuring process failed (exit code ${code}):\n${child.outputTail()}`)
-  }
-  const rates = JSON.parse(line)
+  const measured = await measureInChild('pdf_receipts', 'bench/pdf_receipts.js', env, CHILD_TIME_LIMIT_MS)
+  const rates = measured
   for (const [variant, rate] of Object.entries(rates)) log(`${variant}: ${rate.toFixed(0)} docs/s`)
 
   const reported = (name, value) => ({
