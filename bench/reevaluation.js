@@ -14,7 +14,7 @@
 */
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { ROOT, startProcess, stopProcess } from './lib.js'
+import { ROOT, measureInChild, startProcess, stopProcess } from './lib.js'
 
 const TARGET_SECONDS = 60
 const APPLICATIONS = 100_000
@@ -22,18 +22,20 @@ const BENCH_DATABASE = 'manassa_bench'
 const MIGRATION_TIME_LIMIT_MS = 60_000
 const CHILD_TIME_LIMIT_MS = 150_000
 
-/** Runs a child to its end within a time limit; its stdout, or its output tail on failure. */
-async function runChild(name, args, env, timeLimitMs) {
-  const child = startProcess(name, process.execPath, args, env)
-  let output = ''
-  child.stdout.on('data', (chunk) => (output += chunk))
-  const timer = setTimeout(() => stopProcess(child), timeLimitMs)
+/** `node ace migration:run` on the scratch database (database/schema.ts left alone). */
+async function migrate(env) {
+  const child = startProcess(
+    'reevaluation (migrations)',
+    process.execPath,
+    ['ace.js', 'migration:run', '--force', '--no-schema-generate'],
+    { ...env, NODE_ENV: 'development' }
+  )
+  const timer = setTimeout(() => stopProcess(child), MIGRATION_TIME_LIMIT_MS)
   const code = await child.exited
   clearTimeout(timer)
   if (code !== 0) {
-    throw new Error(`${name} failed (exit code ${code}):\n${child.outputTail()}`)
+    throw new Error(`the migrations failed (exit code ${code}):\n${child.outputTail()}`)
   }
-  return output
 }
 
 async function withServerConnection(env, work) {
@@ -63,29 +65,20 @@ export async function reevaluation({ env, log }) {
     ...env,
     DB_DATABASE: BENCH_DATABASE,
     QUEUE_PREFIX: `${env.QUEUE_PREFIX || 'manassa'}-bench`,
-    LOG_LEVEL: 'warn',
   }
   await dropDatabase(env)
   await withServerConnection(env, (client) => client.query(`CREATE DATABASE ${BENCH_DATABASE}`))
   try {
     const migrated = Date.now()
-    await runChild(
-      'reevaluation (migrations)',
-      ['ace.js', 'migration:run', '--force', '--no-schema-generate'],
-      { ...benchEnv, NODE_ENV: 'development' },
-      MIGRATION_TIME_LIMIT_MS
-    )
+    await migrate(benchEnv)
     log(`scratch database ${BENCH_DATABASE} migrated in ${((Date.now() - migrated) / 1000).toFixed(1)} s`)
 
-    const output = await runChild(
+    const result = await measureInChild(
       'reevaluation',
-      ['--import', '@poppinss/ts-exec', 'bench/reevaluation.js'],
-      { ...benchEnv, NODE_ENV: 'production' },
+      'bench/reevaluation.js',
+      benchEnv,
       CHILD_TIME_LIMIT_MS
     )
-    const line = output.trim().split('\n').at(-1) ?? ''
-    if (!line.startsWith('{')) throw new Error(`the measuring process printed no result:\n${output}`)
-    const result = JSON.parse(line)
     log(
       `seeded ${result.applications} applications in ${result.seedSeconds.toFixed(1)} s ` +
         `(${result.eligibleBefore} eligible under version 1)`

@@ -19,7 +19,7 @@ export function reevaluationJobId(callId: number, version: number) {
 /** BullMQ's states of a job that will still run or is running. */
 const UNDER_WAY = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'])
 
-/** A call's re-evaluation job, if Redis still knows it ('eligibility.reevaluate_call' runs on the default queue). */
+/** A call's re-evaluation job, if Redis still knows it (the job runs on the default queue). */
 function reevaluationJob(callId: number, version: number) {
   return queue.queue().getJob(reevaluationJobId(callId, version))
 }
@@ -52,35 +52,42 @@ export async function currentReevaluation(call: Call) {
   return { version: ruleSet.version, state, ...progress }
 }
 
-/** Whether launching should start a run: not while one is under way, nor when all is done. */
-async function needsRun(
+/**
+ * What launching does: start a run, or nothing because one is under way or every
+ * application already has its result for the version.
+ */
+export type LaunchOutcome = 'started' | 'running' | 'up_to_date'
+
+async function launchOutcome(
   state: string,
   callId: number,
   ruleSetVersionId: number,
   client: TransactionClientContract
-) {
-  if (UNDER_WAY.has(state)) return false
-  if (state !== 'completed') return true
+): Promise<LaunchOutcome> {
+  if (UNDER_WAY.has(state)) return 'running'
   const { processed, total } = await reevaluationProgress(callId, ruleSetVersionId, client)
-  return processed < total
+  return processed < total ? 'started' : 'up_to_date'
 }
 
 /**
  * An officer launches the re-evaluation of a call against its published rule set
- * version. Audited, then dispatched after the commit under its business key: launching
- * it while it runs does nothing; after a failure it is retried; after it completed it
- * runs again only if some application still lacks a result for the version.
+ * version. Audited, then dispatched after the commit under its business key. Launching
+ * it while it runs, or when every application has its result for the version, does
+ * nothing; after a failed run, it starts again where that one stopped.
  */
 export class StartReevaluation {
-  async handle(callId: number, actor: Actor): Promise<RuleSetVersion> {
-    const { ruleSet, job, start } = await db.transaction(async (client) => {
+  async handle(
+    callId: number,
+    actor: Actor
+  ): Promise<{ ruleSet: RuleSetVersion; outcome: LaunchOutcome }> {
+    const { ruleSet, job, outcome } = await db.transaction(async (client) => {
       const call = await Call.findOrFail(callId, { client })
       const published = await publishedRuleSet(call.id, client)
       if (!published) throw new DomainError('reevaluation.errors.no_rules', { status: 409 })
       const existing = await reevaluationJob(call.id, published.version)
       const state = existing ? await existing.getState() : 'none'
-      const needed = await needsRun(state, call.id, published.id, client)
-      if (needed) {
+      const decided = await launchOutcome(state, call.id, published.id, client)
+      if (decided === 'started') {
         await recordAudit(
           {
             actor,
@@ -92,21 +99,18 @@ export class StartReevaluation {
           client
         )
       }
-      return { ruleSet: published, job: existing, start: needed }
+      return { ruleSet: published, job: existing, outcome: decided }
     })
-    if (!start) return ruleSet
+    if (outcome !== 'started') return { ruleSet, outcome }
 
-    if (job && (await job.getState()) === 'failed') {
-      await job.retry('failed')
-    } else {
-      // A completed job keeps its id in Redis for a while: make room for the new run.
-      if (job) await job.remove()
-      await queue.dispatch(
-        REEVALUATION_JOB,
-        { callId, version: ruleSet.version, actor },
-        { jobId: reevaluationJobId(callId, ruleSet.version) }
-      )
-    }
-    return ruleSet
+    // A finished (completed or failed) job keeps its id in Redis for a while: make room
+    // for the new run, which resumes where the last one stopped, as this officer's.
+    if (job) await job.remove()
+    await queue.dispatch(
+      REEVALUATION_JOB,
+      { callId, version: ruleSet.version, actor },
+      { jobId: reevaluationJobId(callId, ruleSet.version) }
+    )
+    return { ruleSet, outcome }
   }
 }

@@ -40,6 +40,7 @@ test.group('Re-evaluation / launching it and following it', (group) => {
     const call = await openCallOf()
     await publishRules(call, RULES_V1)
     await publishRules(call, RULES_V2, 2)
+    await seedApplications(call, [{ amount: 100_000 }, { amount: 600_000 }])
 
     const response = await client
       .post(`/staff/calls/${call.id}/reevaluations`)
@@ -62,15 +63,43 @@ test.group('Re-evaluation / launching it and following it', (group) => {
     // A second click while it waits: the same job, no second entry.
     const again = await client
       .post(`/staff/calls/${call.id}/reevaluations`)
-      .form({})
+      .accept('json')
+      .json({})
       .loginAs(officer)
       .withCsrfToken()
-      .redirects(0)
-    again.assertStatus(302)
+    again.assertStatus(202)
+    assert.equal(again.body().outcome, 'running')
+    assert.equal(
+      again.body().message,
+      'La réévaluation avec la version 2 des règles est déjà en cours.'
+    )
     const jobs = await queuedJobs()
     const queued = jobs.filter((candidate) => candidate.data.callId === call.id)
     assert.lengthOf(queued, 1)
     assert.lengthOf(await startedAudits(call), 1)
+  })
+
+  test('once every application has its result for the version, launching does nothing', async ({
+    client,
+    assert,
+  }) => {
+    const officer = await userWithRoles('programme_officer')
+    const call = await openCallOf()
+    await publishRules(call, RULES_V1)
+    await seedApplications(call, [{ amount: 100_000 }, { amount: 600_000 }])
+    await new ReevaluateCall().handle({ callId: call.id, version: 1, actor: { id: officer.id } })
+
+    const response = await client
+      .post(`/staff/calls/${call.id}/reevaluations`)
+      .accept('json')
+      .json({})
+      .loginAs(officer)
+      .withCsrfToken()
+
+    response.assertStatus(202)
+    assert.equal(response.body().outcome, 'up_to_date')
+    assert.notExists(await queue.queue().getJob(reevaluationJobId(call.id, 1)))
+    assert.lengthOf(await startedAudits(call), 0)
   })
 
   test('without published rules, launching is refused and queues nothing', async ({

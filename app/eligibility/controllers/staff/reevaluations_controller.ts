@@ -23,10 +23,10 @@ export default class ReevaluationsController {
   async store(ctx: HttpContext, startReevaluation: StartReevaluation) {
     await ctx.bouncer.authorize(manageProgrammes)
     const call = await Call.findOrFail(ctx.params.id)
-    const ruleSet = await startReevaluation.handle(call.id, actorFrom(ctx))
-    const message = ctx.i18n.t('reevaluation.started', { version: ruleSet.version })
+    const { ruleSet, outcome } = await startReevaluation.handle(call.id, actorFrom(ctx))
+    const message = ctx.i18n.t(`reevaluation.launched.${outcome}`, { version: ruleSet.version })
     if (ctx.request.accepts(['html', 'json']) === 'json') {
-      return ctx.response.status(202).send({ version: ruleSet.version, message })
+      return ctx.response.status(202).send({ version: ruleSet.version, outcome, message })
     }
     ctx.session.flash('success', message)
     return ctx.response.redirect().toRoute('staff.call_reevaluations.index', { id: call.id })
