@@ -6,24 +6,13 @@ import Application from '#applications/models/application'
 import ApplicationDocument from '#applications/models/application_document'
 import FormVersion from '#programmes/models/form_version'
 import { openCallOf } from '#database/factories/programme_factory'
+import { draftOf } from '#database/factories/application_factory'
 import { OrganizationFactory } from '#database/factories/organization_factory'
 import { UserFactory, userWithRoles } from '#database/factories/user_factory'
 import { isolateEachTest } from '#tests/helpers/http'
-import type Call from '#programmes/models/call'
-import type User from '#identity/models/user'
 
 const PDF = app.makePath('tests/fixtures/deck.pdf')
 const EXE = app.makePath('tests/fixtures/setup.exe')
-
-async function draftOf(user: User, call: Call, answers = {}) {
-  return Application.create({
-    callId: call.id,
-    applicantId: user.id,
-    state: 'draft',
-    answers,
-    title: user.fullName,
-  })
-}
 
 test.group('Applications / starting', (group) => {
   isolateEachTest(group)

@@ -1,20 +1,15 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import Application from '#applications/models/application'
 import ApplicationEvaluation from '#eligibility/models/application_evaluation'
 import { openCallOf, publishRules } from '#database/factories/programme_factory'
 import { userWithRoles } from '#database/factories/user_factory'
+import { draftOf } from '#database/factories/application_factory'
 import { isolateEachTest } from '#tests/helpers/http'
 import type User from '#identity/models/user'
 import type Call from '#programmes/models/call'
 
 async function submitted(client: any, founder: User, call: Call, amount: string) {
-  const draft = await Application.create({
-    callId: call.id,
-    applicantId: founder.id,
-    state: 'draft',
-    answers: { project: { name: 'Argan AI', amount } },
-  })
+  const draft = await draftOf(founder, call, { project: { name: 'Argan AI', amount } })
   const response = await client
     .post(`/applications/${draft.id}/submission`)
     .accept('json')

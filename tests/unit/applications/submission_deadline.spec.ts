@@ -2,12 +2,12 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import i18nManager from '@adonisjs/i18n/services/main'
-import Application from '#applications/models/application'
 import { SubmitApplication } from '#applications/actions/submit_application'
 import { nextReference } from '#applications/reference_numbers'
 import { fromCasablancaInput } from '#core/casablanca_time'
 import { openCallOf } from '#database/factories/programme_factory'
 import { userWithRoles } from '#database/factories/user_factory'
+import { draftOf } from '#database/factories/application_factory'
 import { DomainError } from '#core/exceptions/domain_error'
 
 /**
@@ -19,12 +19,7 @@ async function draftClosingAt(wallTime: string) {
   const closesAt = fromCasablancaInput(wallTime)!
   await call.merge({ opensAt: closesAt.minus({ days: 30 }), closesAt }).save()
   const founder = await userWithRoles('applicant')
-  return Application.create({
-    callId: call.id,
-    applicantId: founder.id,
-    state: 'draft',
-    answers: { project: { name: 'Argan AI' } },
-  })
+  return draftOf(founder, call, { project: { name: 'Argan AI' } })
 }
 
 test.group('Submission deadline in Casablanca time', (group) => {
