@@ -6,6 +6,8 @@ import { defineConfig } from '@adonisjs/lucid'
 // int8 (bigint) columns hold money in centimes and counts; every value we store fits
 // well inside Number.MAX_SAFE_INTEGER (9e15 centimes), so read them as numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10))
+// numeric columns hold scores (0–100, a few decimals), never money: numbers are exact enough.
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value))
 
 export default defineConfig({
   connection: 'pg',

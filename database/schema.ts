@@ -8,9 +8,47 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
 import type { Evaluation } from '#eligibility/evaluate'
 import type { FormAnswers, FormDefinition } from '#programmes/forms/form_definition'
+import type { RubricCriterion, ReviewScores } from '#reviews/rubric'
 import type { LocalizedText } from '#core/i18n/localized_text'
 import type { RuleSet } from '#eligibility/rule_set'
 import type { Role } from '#identity/roles'
+
+export class AgreementSchema extends BaseModel {
+  static $columns = ['accountHolder', 'applicationId', 'beneficiaryId', 'bic', 'callId', 'createdAt', 'decisionId', 'ibanEncrypted', 'ibanLast4', 'id', 'kind', 'paidCentimes', 'state', 'stripeAccountId', 'totalCentimes', 'updatedAt'] as const
+  $columns = AgreementSchema.$columns
+  @column()
+  declare accountHolder: string | null
+  @column()
+  declare applicationId: number
+  @column()
+  declare beneficiaryId: number
+  @column()
+  declare bic: string | null
+  @column()
+  declare callId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare decisionId: number
+  @column()
+  declare ibanEncrypted: string | null
+  @column()
+  declare ibanLast4: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare paidCentimes: number
+  @column()
+  declare state: string
+  @column()
+  declare stripeAccountId: string | null
+  @column()
+  declare totalCentimes: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
 
 export class ApplicationDocumentSchema extends BaseModel {
   static $columns = ['applicationId', 'createdAt', 'fieldPath', 'id', 'mimeType', 'originalName', 'sha256', 'sizeBytes', 'storageKey', 'uploadedBy'] as const
@@ -97,6 +135,21 @@ export class ApplicationSchema extends BaseModel {
   declare verdictBy: number | null
 }
 
+export class AttendanceSchema extends BaseModel {
+  static $columns = ['enrolmentId', 'markedAt', 'markedBy', 'present', 'sessionId'] as const
+  $columns = AttendanceSchema.$columns
+  @column()
+  declare enrolmentId: number
+  @column.dateTime()
+  declare markedAt: DateTime
+  @column()
+  declare markedBy: number
+  @column()
+  declare present: boolean
+  @column({ isPrimary: true })
+  declare sessionId: number
+}
+
 export class AuditLogSchema extends BaseModel {
   static $columns = ['action', 'actorId', 'createdAt', 'fromState', 'id', 'ip', 'metadata', 'reason', 'requestId', 'subjectId', 'subjectType', 'toState'] as const
   $columns = AuditLogSchema.$columns
@@ -151,17 +204,48 @@ export class AuthAccessTokenSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class CallRubricSchema extends BaseModel {
+  static $columns = ['awardThreshold', 'callId', 'createdAt', 'criteria', 'disagreementThreshold', 'id', 'lockedAt', 'reviewDays', 'reviewsPerApplication', 'scaleMax', 'updatedAt'] as const
+  $columns = CallRubricSchema.$columns
+  @column()
+  declare awardThreshold: number
+  @column()
+  declare callId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare criteria: RubricCriterion[]
+  @column()
+  declare disagreementThreshold: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare lockedAt: DateTime | null
+  @column()
+  declare reviewDays: number
+  @column()
+  declare reviewsPerApplication: number
+  @column()
+  declare scaleMax: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class CallSchema extends BaseModel {
-  static $columns = ['blindReview', 'closesAt', 'createdAt', 'description', 'envelopeCentimes', 'id', 'opensAt', 'programmeId', 'state', 'title', 'updatedAt'] as const
+  static $columns = ['blindReview', 'closesAt', 'committedCentimes', 'createdAt', 'description', 'disbursedCentimes', 'envelopeCentimes', 'id', 'opensAt', 'programmeId', 'state', 'title', 'updatedAt'] as const
   $columns = CallSchema.$columns
   @column()
   declare blindReview: boolean
   @column.dateTime()
   declare closesAt: DateTime
+  @column()
+  declare committedCentimes: number
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()
   declare description: LocalizedText
+  @column()
+  declare disbursedCentimes: number
   @column()
   declare envelopeCentimes: number
   @column({ isPrimary: true })
@@ -176,6 +260,230 @@ export class CallSchema extends BaseModel {
   declare title: LocalizedText
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+}
+
+export class CertificateSchema extends BaseModel {
+  static $columns = ['code', 'enrolmentId', 'id', 'issuedAt', 'locale', 'revocationReason', 'revokedAt', 'revokedBy', 'traineeName'] as const
+  $columns = CertificateSchema.$columns
+  @column()
+  declare code: string
+  @column()
+  declare enrolmentId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare issuedAt: DateTime
+  @column()
+  declare locale: string
+  @column()
+  declare revocationReason: string | null
+  @column.dateTime()
+  declare revokedAt: DateTime | null
+  @column()
+  declare revokedBy: number | null
+  @column()
+  declare traineeName: string
+}
+
+export class CohortSessionSchema extends BaseModel {
+  static $columns = ['cohortId', 'endsAt', 'id', 'startsAt', 'topic'] as const
+  $columns = CohortSessionSchema.$columns
+  @column()
+  declare cohortId: number
+  @column.dateTime()
+  declare endsAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare startsAt: DateTime
+  @column()
+  declare topic: LocalizedText
+}
+
+export class CohortSchema extends BaseModel {
+  static $columns = ['capacity', 'closedAt', 'courseId', 'createdAt', 'eligibilityRules', 'endsOn', 'enrolmentClosesAt', 'id', 'instituteId', 'mode', 'seatsTaken', 'selection', 'startsOn', 'state', 'updatedAt'] as const
+  $columns = CohortSchema.$columns
+  @column()
+  declare capacity: number
+  @column.dateTime()
+  declare closedAt: DateTime | null
+  @column()
+  declare courseId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare eligibilityRules: RuleSet | null | null
+  @column.date()
+  declare endsOn: DateTime
+  @column.dateTime()
+  declare enrolmentClosesAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare instituteId: number
+  @column()
+  declare mode: string
+  @column()
+  declare seatsTaken: number
+  @column()
+  declare selection: string
+  @column.date()
+  declare startsOn: DateTime
+  @column()
+  declare state: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class CommitteeMemberSchema extends BaseModel {
+  static $columns = ['callId', 'createdAt', 'expertise', 'id', 'role', 'userId'] as const
+  $columns = CommitteeMemberSchema.$columns
+  @column()
+  declare callId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare expertise: string[]
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare role: string
+  @column()
+  declare userId: number
+}
+
+export class CommitteeSessionSchema extends BaseModel {
+  static $columns = ['callId', 'createdAt', 'heldAt', 'id', 'minutesSha256', 'quorum', 'signedAt', 'signedBy', 'state', 'updatedAt'] as const
+  $columns = CommitteeSessionSchema.$columns
+  @column()
+  declare callId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare heldAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare minutesSha256: string | null
+  @column()
+  declare quorum: number
+  @column.dateTime()
+  declare signedAt: DateTime | null
+  @column()
+  declare signedBy: number | null
+  @column()
+  declare state: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class CourseSchema extends BaseModel {
+  static $columns = ['attendanceThreshold', 'code', 'createdAt', 'hours', 'id', 'instituteId', 'language', 'level', 'prerequisites', 'summary', 'title', 'track', 'updatedAt'] as const
+  $columns = CourseSchema.$columns
+  @column()
+  declare attendanceThreshold: number
+  @column()
+  declare code: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare hours: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare instituteId: number
+  @column()
+  declare language: string
+  @column()
+  declare level: string
+  @column()
+  declare prerequisites: LocalizedText
+  @column()
+  declare summary: LocalizedText
+  @column()
+  declare title: LocalizedText
+  @column()
+  declare track: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class DecisionSchema extends BaseModel {
+  static $columns = ['amountCentimes', 'applicationId', 'callId', 'conditions', 'createdAt', 'decidedBy', 'finalScore', 'id', 'outcome', 'rank', 'reasons', 'reservePosition', 'respondedAt', 'response', 'updatedAt'] as const
+  $columns = DecisionSchema.$columns
+  @column()
+  declare amountCentimes: number | null
+  @column()
+  declare applicationId: number
+  @column()
+  declare callId: number
+  @column()
+  declare conditions: string[]
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare decidedBy: number
+  @column()
+  declare finalScore: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare outcome: string
+  @column()
+  declare rank: number | null
+  @column()
+  declare reasons: string[]
+  @column()
+  declare reservePosition: number | null
+  @column.dateTime()
+  declare respondedAt: DateTime | null
+  @column()
+  declare response: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class EnrolmentSchema extends BaseModel {
+  static $columns = ['answers', 'assessmentPassed', 'assessmentScore', 'birthDate', 'cohortId', 'completedAt', 'createdAt', 'endsOn', 'evaluation', 'gender', 'id', 'region', 'score', 'startsOn', 'state', 'traineeId', 'updatedAt', 'waitlistPosition', 'withdrawnAt'] as const
+  $columns = EnrolmentSchema.$columns
+  @column()
+  declare answers: FormAnswers
+  @column()
+  declare assessmentPassed: boolean | null
+  @column()
+  declare assessmentScore: number | null
+  @column.date()
+  declare birthDate: DateTime | null
+  @column()
+  declare cohortId: number
+  @column.dateTime()
+  declare completedAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare endsOn: DateTime
+  @column()
+  declare evaluation: Evaluation | null | null
+  @column()
+  declare gender: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare region: string | null
+  @column()
+  declare score: number | null
+  @column.date()
+  declare startsOn: DateTime
+  @column()
+  declare state: string
+  @column()
+  declare traineeId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare waitlistPosition: number | null
+  @column.dateTime()
+  declare withdrawnAt: DateTime | null
 }
 
 export class FormVersionSchema extends BaseModel {
@@ -212,6 +520,27 @@ export class InstituteSchema extends BaseModel {
   declare region: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+}
+
+export class LedgerEntrySchema extends BaseModel {
+  static $columns = ['actorId', 'amountCentimes', 'callId', 'createdAt', 'decisionId', 'id', 'kind', 'trancheId'] as const
+  $columns = LedgerEntrySchema.$columns
+  @column()
+  declare actorId: number | null
+  @column()
+  declare amountCentimes: number
+  @column()
+  declare callId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare decisionId: number | null
+  @column({ isPrimary: true })
+  declare id: bigint | number
+  @column()
+  declare kind: string
+  @column()
+  declare trancheId: number | null
 }
 
 export class OrganizationMemberSchema extends BaseModel {
@@ -260,6 +589,35 @@ export class OrganizationSchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class PaymentBatchSchema extends BaseModel {
+  static $columns = ['callId', 'createdAt', 'executedAt', 'executedBy', 'id', 'preparedBy', 'rail', 'reference', 'state', 'totalCentimes', 'trancheCount', 'updatedAt'] as const
+  $columns = PaymentBatchSchema.$columns
+  @column()
+  declare callId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare executedAt: DateTime | null
+  @column()
+  declare executedBy: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare preparedBy: number
+  @column()
+  declare rail: string
+  @column()
+  declare reference: string
+  @column()
+  declare state: string
+  @column()
+  declare totalCentimes: number
+  @column()
+  declare trancheCount: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class ProgrammeSchema extends BaseModel {
   static $columns = ['code', 'createdAt', 'grantCeilingCentimes', 'id', 'kind', 'monthlyStipendCentimes', 'stage', 'stipendMonths', 'summary', 'title', 'updatedAt'] as const
   $columns = ProgrammeSchema.$columns
@@ -298,6 +656,79 @@ export class ReferenceCounterSchema extends BaseModel {
   declare year: number
 }
 
+export class ReviewAggregateSchema extends BaseModel {
+  static $columns = ['applicationId', 'callId', 'disagreement', 'meanScore', 'normalizedScore', 'reviewCount', 'stdDev', 'updatedAt'] as const
+  $columns = ReviewAggregateSchema.$columns
+  @column({ isPrimary: true })
+  declare applicationId: number
+  @column()
+  declare callId: number
+  @column()
+  declare disagreement: boolean
+  @column()
+  declare meanScore: number
+  @column()
+  declare normalizedScore: number
+  @column()
+  declare reviewCount: number
+  @column()
+  declare stdDev: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class ReviewConflictSchema extends BaseModel {
+  static $columns = ['applicationId', 'callId', 'createdAt', 'id', 'organizationId', 'reason', 'reviewerId', 'source'] as const
+  $columns = ReviewConflictSchema.$columns
+  @column()
+  declare applicationId: number | null
+  @column()
+  declare callId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organizationId: number | null
+  @column()
+  declare reason: string | null
+  @column()
+  declare reviewerId: number
+  @column()
+  declare source: string
+}
+
+export class ReviewSchema extends BaseModel {
+  static $columns = ['applicationId', 'assignedBy', 'callId', 'createdAt', 'dueAt', 'id', 'remindedAt', 'reviewerId', 'scores', 'state', 'submittedAt', 'updatedAt', 'weightedScore'] as const
+  $columns = ReviewSchema.$columns
+  @column()
+  declare applicationId: number
+  @column()
+  declare assignedBy: number | null
+  @column()
+  declare callId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare dueAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare remindedAt: DateTime | null
+  @column()
+  declare reviewerId: number
+  @column()
+  declare scores: ReviewScores
+  @column()
+  declare state: string
+  @column.dateTime()
+  declare submittedAt: DateTime | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare weightedScore: number | null
+}
+
 export class RuleSetVersionSchema extends BaseModel {
   static $columns = ['callId', 'createdAt', 'id', 'publishedAt', 'publishedBy', 'rules', 'updatedAt', 'version'] as const
   $columns = RuleSetVersionSchema.$columns
@@ -317,6 +748,93 @@ export class RuleSetVersionSchema extends BaseModel {
   declare updatedAt: DateTime
   @column()
   declare version: number
+}
+
+export class SessionAttendanceSchema extends BaseModel {
+  static $columns = ['present', 'sessionId', 'userId'] as const
+  $columns = SessionAttendanceSchema.$columns
+  @column()
+  declare present: boolean
+  @column({ isPrimary: true })
+  declare sessionId: number
+  @column()
+  declare userId: number
+}
+
+export class SessionItemSchema extends BaseModel {
+  static $columns = ['applicationId', 'consensusScore', 'decidedAt', 'id', 'position', 'rationale', 'reason', 'recommendation', 'sessionId'] as const
+  $columns = SessionItemSchema.$columns
+  @column()
+  declare applicationId: number
+  @column()
+  declare consensusScore: number | null
+  @column.dateTime()
+  declare decidedAt: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare position: number
+  @column()
+  declare rationale: string | null
+  @column()
+  declare reason: string
+  @column()
+  declare recommendation: string | null
+  @column()
+  declare sessionId: number
+}
+
+export class TranchSchema extends BaseModel {
+  static $columns = ['agreementId', 'amountCentimes', 'approvedAt', 'approvedBy', 'bankReference', 'batchId', 'callId', 'createdAt', 'dueOn', 'failureReason', 'id', 'idempotencyKey', 'milestone', 'paidAt', 'reconciledAt', 'requestNote', 'requestedAt', 'requestedBy', 'sequence', 'state', 'stripeTransferId', 'updatedAt', 'verifiedAt', 'verifiedBy'] as const
+  $columns = TranchSchema.$columns
+  @column()
+  declare agreementId: number
+  @column()
+  declare amountCentimes: number
+  @column.dateTime()
+  declare approvedAt: DateTime | null
+  @column()
+  declare approvedBy: number | null
+  @column()
+  declare bankReference: string | null
+  @column()
+  declare batchId: number | null
+  @column()
+  declare callId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare dueOn: DateTime | null
+  @column()
+  declare failureReason: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare idempotencyKey: string
+  @column()
+  declare milestone: LocalizedText
+  @column.dateTime()
+  declare paidAt: DateTime | null
+  @column.dateTime()
+  declare reconciledAt: DateTime | null
+  @column()
+  declare requestNote: string | null
+  @column.dateTime()
+  declare requestedAt: DateTime | null
+  @column()
+  declare requestedBy: number | null
+  @column()
+  declare sequence: number
+  @column()
+  declare state: string
+  @column()
+  declare stripeTransferId: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column.dateTime()
+  declare verifiedAt: DateTime | null
+  @column()
+  declare verifiedBy: number | null
 }
 
 export class UserTokenSchema extends BaseModel {
@@ -361,4 +879,19 @@ export class UserSchema extends BaseModel {
   declare roles: Role[]
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+}
+
+export class WebhookEventSchema extends BaseModel {
+  static $columns = ['id', 'payload', 'processedAt', 'receivedAt', 'type'] as const
+  $columns = WebhookEventSchema.$columns
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare payload: Record<string, unknown>
+  @column.dateTime()
+  declare processedAt: DateTime | null
+  @column.dateTime()
+  declare receivedAt: DateTime
+  @column()
+  declare type: string
 }

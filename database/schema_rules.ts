@@ -12,6 +12,14 @@ const formAnswers = {
   decorators: [{ name: '@column' }],
 }
 
+const stringList = { tsType: 'string[]', imports: [], decorators: [{ name: '@column' }] }
+
+const record = {
+  tsType: 'Record<string, unknown>',
+  imports: [],
+  decorators: [{ name: '@column' }],
+}
+
 /**
  * Types for columns the generator cannot infer on its own.
  */
@@ -19,6 +27,8 @@ export default {
   types: {
     // config/database.ts parses int8 as a number (money in centimes, counts).
     bigint: { tsType: 'number', imports: [], decorators: [{ name: '@column' }] },
+    // …and numeric as a number too (scores, never money).
+    decimal: { tsType: 'number', imports: [], decorators: [{ name: '@column' }] },
   },
   columns: {
     title: localizedText,
@@ -70,8 +80,6 @@ export default {
           imports: [{ source: '#eligibility/evaluate', typeImports: ['Evaluation'] }],
           decorators: [{ name: '@column' }],
         },
-        // numeric(5,2): pg sends text; the model reads it as a number.
-        score: { tsType: 'number', imports: [], decorators: [{ name: '@column' }] },
       },
     },
     audit_logs: {
@@ -83,5 +91,48 @@ export default {
         },
       },
     },
+    call_rubrics: {
+      columns: {
+        criteria: {
+          tsType: 'RubricCriterion[]',
+          imports: [{ source: '#reviews/rubric', typeImports: ['RubricCriterion'] }],
+          decorators: [{ name: '@column' }],
+        },
+      },
+    },
+    committee_members: { columns: { expertise: stringList } },
+    reviews: {
+      columns: {
+        scores: {
+          tsType: 'ReviewScores',
+          imports: [{ source: '#reviews/rubric', typeImports: ['ReviewScores'] }],
+          decorators: [{ name: '@column' }],
+        },
+      },
+    },
+    decisions: { columns: { conditions: stringList, reasons: stringList } },
+    courses: { columns: { prerequisites: localizedText } },
+    cohort_sessions: { columns: { topic: localizedText } },
+    cohorts: {
+      columns: {
+        eligibility_rules: {
+          tsType: 'RuleSet | null',
+          imports: [{ source: '#eligibility/rule_set', typeImports: ['RuleSet'] }],
+          decorators: [{ name: '@column' }],
+        },
+      },
+    },
+    enrolments: {
+      columns: {
+        answers: formAnswers,
+        evaluation: {
+          tsType: 'Evaluation | null',
+          imports: [{ source: '#eligibility/evaluate', typeImports: ['Evaluation'] }],
+          decorators: [{ name: '@column' }],
+        },
+      },
+    },
+    tranches: { columns: { milestone: localizedText } },
+    webhook_events: { columns: { payload: record } },
   },
 } satisfies SchemaRules

@@ -13,6 +13,9 @@ import { programmesStaffRoutes } from '#programmes/staff_routes'
 import { applicationsApiRoutes, applicationsWebRoutes } from '#applications/routes'
 import { applicationsStaffRoutes } from '#applications/staff_routes'
 import { eligibilityStaffRoutes, eligibilityWebRoutes } from '#eligibility/routes'
+import { reviewsApiRoutes, reviewsStaffRoutes, reviewsWebRoutes } from '#reviews/routes'
+import { trainingWebRoutes } from '#training/routes'
+import { disbursementsApiRoutes, disbursementsWebRoutes } from '#disbursements/routes'
 
 /** Unknown URLs still go through their stack, so the 404 speaks the person's language. */
 function notFound({ request }: HttpContext): never {
@@ -26,6 +29,8 @@ router
     identityApiRoutes()
     programmesApiRoutes()
     applicationsApiRoutes()
+    reviewsApiRoutes()
+    disbursementsApiRoutes()
     router.any('*', notFound).as('not_found')
   })
   .prefix('/api/v1')
@@ -42,6 +47,10 @@ router
     applicationsStaffRoutes()
     eligibilityWebRoutes()
     eligibilityStaffRoutes()
+    reviewsWebRoutes()
+    reviewsStaffRoutes()
+    trainingWebRoutes()
+    disbursementsWebRoutes()
     router.any('*', notFound).as('not_found')
   })
   .use(webStack())

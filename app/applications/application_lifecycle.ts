@@ -12,6 +12,7 @@ export const APPLICATION_STATES = [
   'rejected',
   'awarded',
   'waitlisted',
+  'declined',
   'contracted',
   'disbursing',
   'completed',
@@ -43,7 +44,9 @@ export const applicationLifecycle = new StateMachine<ApplicationState>('applicat
   in_review: ['shortlisted', 'rejected', 'withdrawn'],
   shortlisted: ['awarded', 'waitlisted', 'rejected', 'withdrawn'],
   waitlisted: ['awarded', 'rejected'],
-  awarded: ['contracted'],
+  // The applicant accepts (an agreement follows) or declines (the reserve list moves up).
+  awarded: ['contracted', 'declined'],
+  declined: [],
   contracted: ['disbursing'],
   disbursing: ['completed'],
   rejected: [],

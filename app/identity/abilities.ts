@@ -7,3 +7,9 @@ import type User from '#identity/models/user'
 export const manageUsers = Bouncer.ability((user: User) => user.hasRole('admin'))
 export const viewAuditLog = Bouncer.ability((user: User) => user.hasRole('admin'))
 export const manageProgrammes = Bouncer.ability((user: User) => user.hasRole('programme_officer'))
+export const reviewApplications = Bouncer.ability((user: User) => user.hasRole('reviewer'))
+export const manageFinance = Bouncer.ability((user: User) => user.hasRole('finance_officer'))
+export const coordinateInstitute = Bouncer.ability(
+  (user: User) => user.hasRole('institute_coordinator') && user.instituteId !== null
+)
+export const enrolInCohorts = Bouncer.ability((user: User) => user.hasRole('trainee'))

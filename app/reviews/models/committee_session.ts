@@ -1,0 +1,18 @@
+import { CommitteeSessionSchema } from '#database/schema'
+import { belongsTo, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import Call from '#programmes/models/call'
+import SessionItem from '#reviews/models/session_item'
+import SessionAttendance from '#reviews/models/session_attendance'
+
+/** A committee meeting on a call, its agenda and its minutes. */
+export default class CommitteeSession extends CommitteeSessionSchema {
+  @belongsTo(() => Call)
+  declare call: BelongsTo<typeof Call>
+
+  @hasMany(() => SessionItem)
+  declare items: HasMany<typeof SessionItem>
+
+  @hasMany(() => SessionAttendance, { foreignKey: 'sessionId' })
+  declare attendances: HasMany<typeof SessionAttendance>
+}

@@ -1,0 +1,14 @@
+import { DecisionSchema } from '#database/schema'
+import { belongsTo } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import Application from '#applications/models/application'
+import Call from '#programmes/models/call'
+
+/** The decision on an application: awarded, waitlisted or rejected. */
+export default class Decision extends DecisionSchema {
+  @belongsTo(() => Application)
+  declare application: BelongsTo<typeof Application>
+
+  @belongsTo(() => Call)
+  declare call: BelongsTo<typeof Call>
+}
