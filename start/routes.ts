@@ -13,9 +13,17 @@ import { programmesStaffRoutes } from '#programmes/staff_routes'
 import { applicationsApiRoutes, applicationsWebRoutes } from '#applications/routes'
 import { applicationsStaffRoutes } from '#applications/staff_routes'
 import { eligibilityStaffRoutes, eligibilityWebRoutes } from '#eligibility/routes'
-import { reviewsApiRoutes, reviewsStaffRoutes, reviewsWebRoutes } from '#reviews/routes'
-import { trainingWebRoutes } from '#training/routes'
-import { disbursementsApiRoutes, disbursementsWebRoutes } from '#disbursements/routes'
+import { committeeStaffRoutes, committeeWebRoutes } from '#reviews/routes/committee_routes'
+import {
+  scoringApiRoutes,
+  scoringStaffRoutes,
+  scoringWebRoutes,
+} from '#reviews/routes/scoring_routes'
+import { decisionStaffRoutes, decisionWebRoutes } from '#reviews/routes/decision_routes'
+import { catalogueRoutes, enrolmentWebRoutes } from '#training/routes/catalogue_routes'
+import { instituteWebRoutes, verificationRoutes } from '#training/routes/institute_routes'
+import { agreementWebRoutes } from '#disbursements/routes/agreement_routes'
+import { paymentApiRoutes, paymentWebRoutes } from '#disbursements/routes/payment_routes'
 
 /** Unknown URLs still go through their stack, so the 404 speaks the person's language. */
 function notFound({ request }: HttpContext): never {
@@ -29,8 +37,8 @@ router
     identityApiRoutes()
     programmesApiRoutes()
     applicationsApiRoutes()
-    reviewsApiRoutes()
-    disbursementsApiRoutes()
+    scoringApiRoutes()
+    paymentApiRoutes()
     router.any('*', notFound).as('not_found')
   })
   .prefix('/api/v1')
@@ -47,10 +55,18 @@ router
     applicationsStaffRoutes()
     eligibilityWebRoutes()
     eligibilityStaffRoutes()
-    reviewsWebRoutes()
-    reviewsStaffRoutes()
-    trainingWebRoutes()
-    disbursementsWebRoutes()
+    committeeWebRoutes()
+    committeeStaffRoutes()
+    scoringWebRoutes()
+    scoringStaffRoutes()
+    decisionWebRoutes()
+    decisionStaffRoutes()
+    catalogueRoutes()
+    enrolmentWebRoutes()
+    verificationRoutes()
+    instituteWebRoutes()
+    agreementWebRoutes()
+    paymentWebRoutes()
     router.any('*', notFound).as('not_found')
   })
   .use(webStack())
