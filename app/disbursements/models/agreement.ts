@@ -1,5 +1,5 @@
 import { AgreementSchema } from '#database/schema'
-import { belongsTo, hasMany } from '@adonisjs/lucid/orm'
+import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import Decision from '#reviews/models/decision'
 import Application from '#applications/models/application'
@@ -8,6 +8,10 @@ import Tranche from '#disbursements/models/tranche'
 
 /** The grant agreement of an accepted award and its tranche schedule. */
 export default class Agreement extends AgreementSchema {
+  // The naming strategy would read `iban_last_4`.
+  @column({ columnName: 'iban_last4' })
+  declare ibanLast4: string | null
+
   @belongsTo(() => Decision)
   declare decision: BelongsTo<typeof Decision>
 

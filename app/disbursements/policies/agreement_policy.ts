@@ -1,0 +1,22 @@
+import { BasePolicy } from '@adonisjs/bouncer'
+import type User from '#identity/models/user'
+import type Agreement from '#disbursements/models/agreement'
+
+/**
+ * The beneficiary and finance officers see an agreement; only the beneficiary enters
+ * the bank details. Everyone else does not know it exists (404, see findAgreement).
+ */
+export default class AgreementPolicy extends BasePolicy {
+  view(user: User, agreement: Agreement) {
+    return agreement.beneficiaryId === user.id || user.hasRole('finance_officer')
+  }
+
+  editBankDetails(user: User, agreement: Agreement) {
+    return agreement.beneficiaryId === user.id
+  }
+
+  /** Capital calls, progress reports, milestone evidence: the beneficiary's own. */
+  requestTranches(user: User, agreement: Agreement) {
+    return agreement.beneficiaryId === user.id && agreement.state === 'active'
+  }
+}

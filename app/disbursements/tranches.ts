@@ -1,0 +1,48 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Agreement from '#disbursements/models/agreement'
+import Tranche from '#disbursements/models/tranche'
+import type { TrancheState } from '#disbursements/tranche_lifecycle'
+
+/** A tranche whose state the lifecycle can move (the generated column is a plain string). */
+export type StatefulTranche = Tranche & { state: TrancheState }
+
+/**
+ * Our own idempotency key of a tranche's payment (DESIGN §10), fixed at creation from
+ * the agreement and the tranche's place in it (both unique together).
+ */
+export function trancheIdempotencyKey(agreementId: number, sequence: number) {
+  return `payout:${agreementId}-${sequence}`
+}
+
+/**
+ * Locks a tranche and its agreement for a change, agreement first: every writer takes
+ * the locks in the order call → agreement → tranche, so two never wait on each other.
+ */
+export async function lockTrancheWithAgreement(
+  trancheId: number,
+  client: TransactionClientContract
+) {
+  const found = await Tranche.query({ client })
+    .where('id', trancheId)
+    .select('agreement_id')
+    .first()
+  if (!found) return null
+  const agreement = await Agreement.query({ client })
+    .where('id', found.agreementId)
+    .forUpdate()
+    .firstOrFail()
+  const tranche = (await Tranche.query({ client })
+    .where('id', trancheId)
+    .forUpdate()
+    .firstOrFail()) as StatefulTranche
+  return { agreement, tranche }
+}
+
+/** Runs `work` in the caller's transaction (a seeder, a larger use case) or in its own. */
+export function inTransaction<T>(
+  client: TransactionClientContract | undefined,
+  work: (client: TransactionClientContract) => Promise<T>
+) {
+  return client ? work(client) : db.transaction(work)
+}
