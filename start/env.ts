@@ -43,4 +43,17 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMTP_PORT: Env.schema.number(),
 
   DRIVE_DISK: Env.schema.enum(['fs'] as const),
+
+  // Payments (DESIGN §6): Stripe transfers to connected accounts, and the programme's own
+  // bank account, debtor of the ISO 20022 credit-transfer files. The API host, port and
+  // protocol point the SDK elsewhere (the tests' local Stripe fake); unset means Stripe.
+  STRIPE_SECRET_KEY: Env.schema.string.optional(),
+  STRIPE_WEBHOOK_SECRET: Env.schema.string.optional(),
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS: Env.schema.number.optional(),
+  STRIPE_API_HOST: Env.schema.string.optional(),
+  STRIPE_API_PORT: Env.schema.number.optional(),
+  STRIPE_API_PROTOCOL: Env.schema.enum.optional(['http', 'https'] as const),
+  PAYMENTS_DEBTOR_NAME: Env.schema.string.optional(),
+  PAYMENTS_DEBTOR_IBAN: Env.schema.string.optional(),
+  PAYMENTS_DEBTOR_BIC: Env.schema.string.optional(),
 })
