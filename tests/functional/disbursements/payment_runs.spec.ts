@@ -1,10 +1,9 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { validateXML } from 'xmllint-wasm'
-import { readFile } from 'node:fs/promises'
 import queue from '#core/services/queue'
 import { userWithRoles } from '#database/factories/user_factory'
 import { isolateEachTest } from '#tests/helpers/http'
+import { validatePain001 } from '#tests/helpers/iso20022'
 import {
   agreementWithApprovedTranches,
   columnOf,
@@ -15,8 +14,6 @@ import { PAY_TRANCHE_JOB } from '#disbursements/actions/pay_tranche'
 import { payTrancheJobId } from '#disbursements/payment_runs'
 import type { ApiClient } from '@japa/api-client'
 import type User from '#identity/models/user'
-
-const XSD = new URL('../../fixtures/iso20022/pain.001.001.03.xsd', import.meta.url)
 
 function prepare(client: ApiClient, user: User, rail: string, trancheIds: number[]) {
   return client
@@ -164,10 +161,7 @@ test.group('Payment runs / finance officers prepare and execute runs', (group) =
       .loginAs(officer)
     xmlResponse.assertStatus(200)
     const xml = xmlResponse.text()
-    const validation = await validateXML({
-      xml: [{ fileName: 'run.xml', contents: xml }],
-      schema: [{ fileName: 'pain.001.001.03.xsd', contents: await readFile(XSD, 'utf8') }],
-    })
+    const validation = await validatePain001(xml)
     assert.isTrue(validation.valid, JSON.stringify(validation.errors.slice(0, 3)))
     const total = decimalAmount(120_000_00 + 30_000_55 + 75_000_10)
     assert.deepEqual(

@@ -1,10 +1,7 @@
 import { test } from '@japa/runner'
-import { readFile } from 'node:fs/promises'
-import { validateXML } from 'xmllint-wasm'
 import { buildPain001 } from '#disbursements/rails/pain001'
+import { validatePain001 as validate } from '#tests/helpers/iso20022'
 import { decimalAmount, type BankTransfer } from '#disbursements/rails/bank_transfer'
-
-const XSD_PATH = new URL('../../fixtures/iso20022/pain.001.001.03.xsd', import.meta.url)
 
 const DEBTOR = { name: 'Manassa Programme', iban: 'MA64011519000001205000534921', bic: 'BCMAMAMC' }
 
@@ -17,14 +14,6 @@ function transfers(count: number): BankTransfer[] {
     bic: index % 2 === 0 ? 'BCMAMAMC' : null,
     remittance: index === 2 ? 'منحة — الشطر 2' : `Manassa tranche ${index + 1}`,
   }))
-}
-
-async function validate(xml: string) {
-  const schema = await readFile(XSD_PATH, 'utf8')
-  return validateXML({
-    xml: [{ fileName: 'batch.xml', contents: xml }],
-    schema: [{ fileName: 'pain.001.001.03.xsd', contents: schema }],
-  })
 }
 
 test.group('Bank files / ISO 20022 pain.001', () => {
