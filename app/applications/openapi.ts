@@ -266,6 +266,54 @@ export const openApiDocument = {
         },
       },
     },
+    // Reviewers (issue 5): blind calls hide the applicant in every response.
+    '/reviews': {
+      get: {
+        summary: 'Your review assignments, soonest due first (reference only, never the applicant)',
+        ...secured,
+        responses: { 200: json({ type: 'object' }), 401: errors },
+      },
+    },
+    '/reviews/{id}': {
+      get: {
+        summary:
+          'One review with the application as its reviewer may see it (blind when the call is); other reviews only once yours is submitted',
+        ...secured,
+        parameters: [idParameter],
+        responses: { 200: json({ type: 'object' }), 401: errors, 404: errors },
+      },
+      put: {
+        summary:
+          'Save your scores as a draft, or submit them with `submit: true` (every criterion scored, 0 to the scale)',
+        ...secured,
+        parameters: [idParameter],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  scores: {
+                    type: 'object',
+                    description: 'By criterion key: `{ "team": { "score": 4, "comment": "…" } }`',
+                    additionalProperties: { type: 'object' },
+                  },
+                  submit: { type: 'boolean', default: false },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          200: json({ type: 'object' }),
+          401: errors,
+          404: errors,
+          409: errors,
+          422: errors,
+        },
+      },
+    },
     '/openapi.json': {
       get: { summary: 'This document', responses: { 200: json({ type: 'object' }) } },
     },

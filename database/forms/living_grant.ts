@@ -39,6 +39,7 @@ export const livingGrantForm: FormDefinition = {
         {
           key: 'current_employer',
           type: 'text',
+          identifying: true,
           label: {
             fr: 'Employeur actuel ou dernier employeur',
             ar: 'المشغِّل الحالي أو الأخير',

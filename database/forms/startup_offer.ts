@@ -21,6 +21,7 @@ export const startupOfferForm: FormDefinition = {
         {
           key: 'name',
           type: 'text',
+          identifying: true,
           label: {
             fr: 'Nom de la startup',
             ar: 'اسم المقاولة الناشئة',
@@ -218,6 +219,7 @@ export const startupOfferForm: FormDefinition = {
             {
               key: 'full_name',
               type: 'text',
+              identifying: true,
               label: {
                 fr: 'Nom complet',
                 ar: 'الاسم الكامل',

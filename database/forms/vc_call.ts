@@ -15,6 +15,7 @@ export const vcCallForm: FormDefinition = {
         {
           key: 'fund_name',
           type: 'text',
+          identifying: true,
           label: {
             fr: 'Nom du fonds',
             ar: 'اسم الصندوق',
@@ -227,6 +228,7 @@ export const vcCallForm: FormDefinition = {
         {
           key: 'management_team',
           type: 'long_text',
+          identifying: true,
           label: {
             fr: 'Équipe de gestion',
             ar: 'فريق التدبير',
@@ -263,6 +265,7 @@ export const vcCallForm: FormDefinition = {
             {
               key: 'name',
               type: 'text',
+              identifying: true,
               label: {
                 fr: 'Nom du fonds',
                 ar: 'اسم الصندوق',

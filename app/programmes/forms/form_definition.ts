@@ -45,6 +45,8 @@ export interface FieldDefinition {
   fields?: FieldDefinition[]
   minItems?: number
   maxItems?: number
+  /** Names the applicant (a person, a company): hidden from reviewers of blind calls. */
+  identifying?: boolean
 }
 
 export interface SectionDefinition {

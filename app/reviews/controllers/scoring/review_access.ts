@@ -1,0 +1,17 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { Exception } from '@adonisjs/core/exceptions'
+import Review from '#reviews/models/review'
+import ReviewPolicy from '#reviews/policies/review_policy'
+
+/**
+ * The review of the route's `:id`, if the signed-in person is its reviewer and no
+ * conflict of interest bars them; a 404 otherwise, the same as a review that does not
+ * exist (pages and API alike).
+ */
+export async function findOpenReview(ctx: HttpContext) {
+  const review = await Review.find(Number(ctx.params.id) || 0)
+  if (!review || (await ctx.bouncer.with(ReviewPolicy).denies('open', review))) {
+    throw new Exception('Review not found', { status: 404, code: 'E_NOT_FOUND' })
+  }
+  return review
+}

@@ -1,0 +1,25 @@
+/**
+ * The final score of each undecided application in review on a call (bindings: the call
+ * id, the text[] path of the amount asked in the answers or null, the call id again): the
+ * consensus of the latest session item decided on it, else its normalized
+ * aggregate; ordered the way `rank` (ranking.ts) orders. Rows stay narrow (the amount
+ * asked, not the answers) so that 100 000 of them sort in memory. Plain text with no
+ * import, so that bench/ranking.js measures this very statement.
+ */
+export const RANKING_SQL = `
+  WITH consensus AS (
+    SELECT DISTINCT ON (si.application_id) si.application_id, si.consensus_score
+    FROM session_items si
+    JOIN committee_sessions s ON s.id = si.session_id
+    WHERE s.call_id = ? AND si.decided_at IS NOT NULL
+    ORDER BY si.application_id, si.decided_at DESC, si.id DESC
+  )
+  SELECT a.id, a.reference, a.submitted_at, a.submitted_answers #>> ?::text[] AS requested,
+    ra.mean_score, ra.normalized_score, ra.disagreement, c.consensus_score,
+    COALESCE(c.consensus_score, ra.normalized_score) AS final_score
+  FROM applications a
+  JOIN review_aggregates ra ON ra.application_id = a.id
+  LEFT JOIN consensus c ON c.application_id = a.id
+  WHERE a.call_id = ? AND a.state = 'in_review'
+    AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.application_id = a.id)
+  ORDER BY final_score DESC, ra.mean_score DESC, a.submitted_at ASC, a.id ASC`
