@@ -314,6 +314,20 @@ export const openApiDocument = {
         },
       },
     },
+    '/webhooks/stripe': {
+      post: {
+        summary:
+          "Stripe's signed events (raw body, `Stripe-Signature` verified; an event id is handled once)",
+        parameters: [
+          { name: 'Stripe-Signature', in: 'header', required: true, schema: { type: 'string' } },
+        ],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        responses: { 200: json({ type: 'object' }), 400: errors },
+      },
+    },
     '/openapi.json': {
       get: { summary: 'This document', responses: { 200: json({ type: 'object' }) } },
     },
