@@ -13,12 +13,22 @@ import { apiCalls } from './api_calls.js'
 import { pdfReceipts } from './pdf_receipts.js'
 import { eligibility } from './eligibility.js'
 import { reevaluation } from './reevaluation.js'
+import { ranking } from './ranking.js'
+import { trainingCatalogue } from './training_catalogue.js'
+import { paymentRun } from './payment_run.js'
+import { assignment } from './assignment.js'
+import { reviewerQueue } from './reviewer_queue.js'
 
 const BENCHMARKS = {
   api_calls: apiCalls,
   pdf_receipts: pdfReceipts,
   eligibility,
   reevaluation,
+  ranking,
+  assignment,
+  reviewer_queue: reviewerQueue,
+  payment_run: paymentRun,
+  training_catalogue: trainingCatalogue,
 }
 
 /** No entry may run longer than this: load tests stop by themselves. */

@@ -27,6 +27,32 @@ export const controllers = {
     Health: () => import('#app/core/controllers/health_controller'),
     Locale: () => import('#app/core/controllers/locale_controller'),
   },
+  disbursements: {
+    agreements: {
+      Agreements: () => import('#app/disbursements/controllers/agreements/agreements_controller'),
+      BankAccounts: () => import('#app/disbursements/controllers/agreements/bank_accounts_controller'),
+      CapitalCalls: () => import('#app/disbursements/controllers/agreements/capital_calls_controller'),
+      TrancheRequests: () => import('#app/disbursements/controllers/agreements/tranche_requests_controller'),
+    },
+    finance: {
+      Agreements: () => import('#app/disbursements/controllers/finance/agreements_controller'),
+      Awards: () => import('#app/disbursements/controllers/finance/awards_controller'),
+      CallLedgers: () => import('#app/disbursements/controllers/finance/call_ledgers_controller'),
+      FinanceDashboard: () => import('#app/disbursements/controllers/finance/finance_dashboard_controller'),
+      TrancheApprovals: () => import('#app/disbursements/controllers/finance/tranche_approvals_controller'),
+      TrancheCancellations: () => import('#app/disbursements/controllers/finance/tranche_cancellations_controller'),
+      TrancheVerifications: () => import('#app/disbursements/controllers/finance/tranche_verifications_controller'),
+    },
+    payments: {
+      PaymentFiles: () => import('#app/disbursements/controllers/payments/payment_files_controller'),
+      PaymentRunExecutions: () => import('#app/disbursements/controllers/payments/payment_run_executions_controller'),
+      PaymentRuns: () => import('#app/disbursements/controllers/payments/payment_runs_controller'),
+      Statements: () => import('#app/disbursements/controllers/payments/statements_controller'),
+    },
+    webhooks: {
+      StripeWebhooks: () => import('#app/disbursements/controllers/webhooks/stripe_webhooks_controller'),
+    },
+  },
   eligibility: {
     ApplicationAppeals: () => import('#app/eligibility/controllers/application_appeals_controller'),
     staff: {
@@ -69,6 +95,68 @@ export const controllers = {
       CallTransitions: () => import('#app/programmes/controllers/staff/call_transitions_controller'),
       Calls: () => import('#app/programmes/controllers/staff/calls_controller'),
       Programmes: () => import('#app/programmes/controllers/staff/programmes_controller'),
+    },
+  },
+  reviews: {
+    committee: {
+      ConflictDeclarations: () => import('#app/reviews/controllers/committee/conflict_declarations_controller'),
+      ReviewerQueue: () => import('#app/reviews/controllers/committee/reviewer_queue_controller'),
+      staff: {
+        Assignments: () => import('#app/reviews/controllers/committee/staff/assignments_controller'),
+        CommitteeMembers: () => import('#app/reviews/controllers/committee/staff/committee_members_controller'),
+        ReviewReassignments: () => import('#app/reviews/controllers/committee/staff/review_reassignments_controller'),
+      },
+    },
+    decisions: {
+      ApplicationDecisions: () => import('#app/reviews/controllers/decisions/application_decisions_controller'),
+      AwardResponses: () => import('#app/reviews/controllers/decisions/award_responses_controller'),
+      DecisionLetters: () => import('#app/reviews/controllers/decisions/decision_letters_controller'),
+      staff: {
+        ApplicationDecisions: () => import('#app/reviews/controllers/decisions/staff/application_decisions_controller'),
+        CallAwards: () => import('#app/reviews/controllers/decisions/staff/call_awards_controller'),
+        CallRankings: () => import('#app/reviews/controllers/decisions/staff/call_rankings_controller'),
+        CommitteeSessions: () => import('#app/reviews/controllers/decisions/staff/committee_sessions_controller'),
+        SessionAttendances: () => import('#app/reviews/controllers/decisions/staff/session_attendances_controller'),
+        SessionItems: () => import('#app/reviews/controllers/decisions/staff/session_items_controller'),
+        SessionMinutes: () => import('#app/reviews/controllers/decisions/staff/session_minutes_controller'),
+      },
+    },
+    scoring: {
+      api: {
+        Reviews: () => import('#app/reviews/controllers/scoring/api/reviews_controller'),
+      },
+      ReviewDocuments: () => import('#app/reviews/controllers/scoring/review_documents_controller'),
+      ReviewSubmissions: () => import('#app/reviews/controllers/scoring/review_submissions_controller'),
+      Reviews: () => import('#app/reviews/controllers/scoring/reviews_controller'),
+      staff: {
+        Rubrics: () => import('#app/reviews/controllers/scoring/staff/rubrics_controller'),
+        Scores: () => import('#app/reviews/controllers/scoring/staff/scores_controller'),
+      },
+    },
+  },
+  training: {
+    catalogue: {
+      CohortEnrolments: () => import('#app/training/controllers/catalogue/cohort_enrolments_controller'),
+      Cohorts: () => import('#app/training/controllers/catalogue/cohorts_controller'),
+      EnrolmentWithdrawals: () => import('#app/training/controllers/catalogue/enrolment_withdrawals_controller'),
+      Enrolments: () => import('#app/training/controllers/catalogue/enrolments_controller'),
+    },
+    certificates: {
+      TraineeCertificates: () => import('#app/training/controllers/certificates/trainee_certificates_controller'),
+      TrainingNumbers: () => import('#app/training/controllers/certificates/training_numbers_controller'),
+      Verifications: () => import('#app/training/controllers/certificates/verifications_controller'),
+    },
+    institute: {
+      Assessments: () => import('#app/training/controllers/institute/assessments_controller'),
+      Attendances: () => import('#app/training/controllers/institute/attendances_controller'),
+      CertificateRevocations: () => import('#app/training/controllers/institute/certificate_revocations_controller'),
+      CohortClosures: () => import('#app/training/controllers/institute/cohort_closures_controller'),
+      CohortOpenings: () => import('#app/training/controllers/institute/cohort_openings_controller'),
+      CohortSessions: () => import('#app/training/controllers/institute/cohort_sessions_controller'),
+      Cohorts: () => import('#app/training/controllers/institute/cohorts_controller'),
+      Courses: () => import('#app/training/controllers/institute/courses_controller'),
+      Dashboard: () => import('#app/training/controllers/institute/dashboard_controller'),
+      MeritSelections: () => import('#app/training/controllers/institute/merit_selections_controller'),
     },
   },
 }

@@ -16,6 +16,10 @@ export type ScannedRoutes = {
     'api.applications.documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.applications.submission.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.call_applications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.reviews.index': { paramsTuple?: []; params?: {} }
+    'api.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.reviews.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.stripe': { paramsTuple?: []; params?: {} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'locale.update': { paramsTuple?: []; params?: {} }
     'sign_up.create': { paramsTuple?: []; params?: {} }
@@ -81,6 +85,84 @@ export type ScannedRoutes = {
     'staff.call_reevaluations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'review_queue.index': { paramsTuple?: []; params?: {} }
+    'conflict_declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'conflict_declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.committee.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.committee_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.committee_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
+    'staff.assignments.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.assignments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.review_reassignments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'reviews.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'review_submissions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'review_documents.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'documentId': ParamValue} }
+    'staff.call_rubrics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_rubrics.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_scores.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_decisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'decision_letters.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'award_responses.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.committee_sessions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.committee_sessions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.committee_sessions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.session_attendances.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.session_items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item_id': ParamValue} }
+    'staff.session_minutes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.session_minutes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_rankings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_awards.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.application_decisions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'training.index': { paramsTuple?: []; params?: {} }
+    'training.cohorts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cohort_enrolments.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cohort_enrolments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'enrolments.index': { paramsTuple?: []; params?: {} }
+    'enrolments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'enrolment_withdrawals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verify.index': { paramsTuple?: []; params?: {} }
+    'verify.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'training_numbers': { paramsTuple?: []; params?: {} }
+    'enrolment_certificate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.index': { paramsTuple?: []; params?: {} }
+    'institute.courses.create': { paramsTuple?: []; params?: {} }
+    'institute.courses.store': { paramsTuple?: []; params?: {} }
+    'institute.courses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.courses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.cohorts.create': { paramsTuple?: []; params?: {} }
+    'institute.cohorts.store': { paramsTuple?: []; params?: {} }
+    'institute.cohorts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.cohorts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.cohorts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.cohort_openings.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.cohort_sessions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.merit_selections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.assessments.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.assessments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.cohort_closures.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.attendances.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.attendances.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.certificate_revocations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.index': { paramsTuple?: []; params?: {} }
+    'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreement_bank_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tranche_requests.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'trancheId': ParamValue} }
+    'capital_calls.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'finance.index': { paramsTuple?: []; params?: {} }
+    'finance.awards.index': { paramsTuple?: []; params?: {} }
+    'finance.agreements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'finance.tranche_verifications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'finance.tranche_approvals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'finance.tranche_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'finance.call_ledgers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'finance.call_ledgers.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'payments.index': { paramsTuple?: []; params?: {} }
+    'payments.store': { paramsTuple?: []; params?: {} }
+    'payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'payments.execution.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'payments.files.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
+    'payments.statements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   GET: {
@@ -90,6 +172,8 @@ export type ScannedRoutes = {
     'api.openapi': { paramsTuple?: []; params?: {} }
     'api.applications.index': { paramsTuple?: []; params?: {} }
     'api.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.reviews.index': { paramsTuple?: []; params?: {} }
+    'api.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'sign_up.create': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
@@ -126,6 +210,46 @@ export type ScannedRoutes = {
     'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'review_queue.index': { paramsTuple?: []; params?: {} }
+    'conflict_declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.committee.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.assignments.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'review_documents.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'documentId': ParamValue} }
+    'staff.call_rubrics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_scores.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_decisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'decision_letters.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.committee_sessions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.committee_sessions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.session_minutes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_rankings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'training.index': { paramsTuple?: []; params?: {} }
+    'training.cohorts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cohort_enrolments.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'enrolments.index': { paramsTuple?: []; params?: {} }
+    'enrolments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verify.index': { paramsTuple?: []; params?: {} }
+    'verify.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'training_numbers': { paramsTuple?: []; params?: {} }
+    'enrolment_certificate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.index': { paramsTuple?: []; params?: {} }
+    'institute.courses.create': { paramsTuple?: []; params?: {} }
+    'institute.courses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.cohorts.create': { paramsTuple?: []; params?: {} }
+    'institute.cohorts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.cohorts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.assessments.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.attendances.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.index': { paramsTuple?: []; params?: {} }
+    'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'finance.index': { paramsTuple?: []; params?: {} }
+    'finance.awards.index': { paramsTuple?: []; params?: {} }
+    'finance.call_ledgers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'finance.call_ledgers.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'payments.index': { paramsTuple?: []; params?: {} }
+    'payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'payments.files.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   HEAD: {
@@ -135,6 +259,8 @@ export type ScannedRoutes = {
     'api.openapi': { paramsTuple?: []; params?: {} }
     'api.applications.index': { paramsTuple?: []; params?: {} }
     'api.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.reviews.index': { paramsTuple?: []; params?: {} }
+    'api.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'sign_up.create': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
@@ -171,6 +297,46 @@ export type ScannedRoutes = {
     'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'review_queue.index': { paramsTuple?: []; params?: {} }
+    'conflict_declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.committee.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.assignments.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'review_documents.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'documentId': ParamValue} }
+    'staff.call_rubrics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_scores.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_decisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'decision_letters.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.committee_sessions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.committee_sessions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.session_minutes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_rankings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'training.index': { paramsTuple?: []; params?: {} }
+    'training.cohorts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cohort_enrolments.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'enrolments.index': { paramsTuple?: []; params?: {} }
+    'enrolments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'verify.index': { paramsTuple?: []; params?: {} }
+    'verify.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'training_numbers': { paramsTuple?: []; params?: {} }
+    'enrolment_certificate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.index': { paramsTuple?: []; params?: {} }
+    'institute.courses.create': { paramsTuple?: []; params?: {} }
+    'institute.courses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.cohorts.create': { paramsTuple?: []; params?: {} }
+    'institute.cohorts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.cohorts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.assessments.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.attendances.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.index': { paramsTuple?: []; params?: {} }
+    'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'finance.index': { paramsTuple?: []; params?: {} }
+    'finance.awards.index': { paramsTuple?: []; params?: {} }
+    'finance.call_ledgers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'finance.call_ledgers.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'payments.index': { paramsTuple?: []; params?: {} }
+    'payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'payments.files.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   POST: {
@@ -178,6 +344,7 @@ export type ScannedRoutes = {
     'api.applications.documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.applications.submission.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.call_applications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.webhooks.stripe': { paramsTuple?: []; params?: {} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'locale.update': { paramsTuple?: []; params?: {} }
     'sign_up.store': { paramsTuple?: []; params?: {} }
@@ -200,11 +367,41 @@ export type ScannedRoutes = {
     'staff.verdicts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.appeal_decisions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'conflict_declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.committee_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.assignments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.review_reassignments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'review_submissions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'award_responses.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.committee_sessions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.session_attendances.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.session_minutes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_awards.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.application_decisions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cohort_enrolments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'enrolment_withdrawals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.courses.store': { paramsTuple?: []; params?: {} }
+    'institute.cohorts.store': { paramsTuple?: []; params?: {} }
+    'institute.cohort_openings.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.cohort_sessions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.merit_selections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.cohort_closures.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.certificate_revocations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tranche_requests.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'trancheId': ParamValue} }
+    'capital_calls.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'finance.agreements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'finance.tranche_verifications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'finance.tranche_approvals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'finance.tranche_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'payments.store': { paramsTuple?: []; params?: {} }
+    'payments.execution.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'payments.statements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   DELETE: {
     'api.tokens.destroy': { paramsTuple?: []; params?: {} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'staff.committee_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   PATCH: {
@@ -212,11 +409,8 @@ export type ScannedRoutes = {
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
-  OPTIONS: {
-    'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
-    'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
-  }
   PUT: {
+    'api.reviews.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'profile_password.update': { paramsTuple?: []; params?: {} }
@@ -226,6 +420,18 @@ export type ScannedRoutes = {
     'staff.call_forms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'reviews.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_rubrics.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.session_items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item_id': ParamValue} }
+    'institute.courses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.cohorts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.assessments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institute.attendances.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreement_bank_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+  }
+  OPTIONS: {
+    'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
 }

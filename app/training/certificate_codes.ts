@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto'
+
+/**
+ * Verification codes of certificates: 80 random bits written as 16 characters of
+ * Crockford's base32 (no I, L, O or U, so nothing reads as another character), shown in
+ * groups of four. Guessing one among millions of certificates stays out of reach even
+ * without the rate limit on /verify.
+ */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+export const CODE_LENGTH = 16
+
+export function newCertificateCode(): string {
+  const bytes = randomBytes(10)
+  let bits = 0
+  let value = 0
+  let code = ''
+  for (const byte of bytes) {
+    value = (value << 8) | byte
+    bits += 8
+    while (bits >= 5) {
+      code += ALPHABET[(value >>> (bits - 5)) & 31]
+      bits -= 5
+    }
+    value &= (1 << bits) - 1
+  }
+  return code
+}
+
+/** "7KQ2-M9XD-…": how the code is printed and typed. */
+export function groupCode(code: string) {
+  return code.match(/.{1,4}/g)?.join('-') ?? code
+}
+
+/**
+ * What a person typed, as stored: case, spaces and dashes ignored, and the letters
+ * Crockford's alphabet leaves out read as the digits they look like. Null when it
+ * cannot be a code at all (no lookup is made then).
+ */
+export function normalizeCertificateCode(input: string): string | null {
+  const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1')
+  if (code.length !== CODE_LENGTH) return null
+  for (const character of code) if (!ALPHABET.includes(character)) return null
+  return code
+}
