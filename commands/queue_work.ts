@@ -16,6 +16,7 @@ export default class QueueWork extends BaseCommand {
 
   async run() {
     const queue = await this.app.container.make('queue')
+    await queue.scheduleRecurring()
     const workers = queue.work(this.concurrency ? { concurrency: this.concurrency } : {})
     for (const worker of workers) {
       worker.on('failed', (job, error) => {

@@ -11,3 +11,12 @@ export const jobs = {
 }
 
 export type JobName = keyof typeof jobs
+
+/**
+ * Jobs that run on a calendar (cron patterns in Casablanca time). Every worker declares
+ * them at start; BullMQ keeps one scheduler per name, so several workers add nothing twice.
+ */
+export const schedules: { name: JobName; pattern: string }[] = [
+  // Reviewers hear about reviews due within 48 h or overdue, each morning.
+  { name: 'reviews.send_reminders', pattern: '0 8 * * *' },
+]

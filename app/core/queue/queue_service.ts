@@ -1,6 +1,6 @@
 import { Queue, Worker, type JobsOptions, type Job as BullJob } from 'bullmq'
 import type { ApplicationService } from '@adonisjs/core/types'
-import { jobs, type JobName } from '#start/jobs'
+import { jobs, schedules, type JobName } from '#start/jobs'
 import type { Job, QueueConfig } from '#core/queue/types'
 
 type PayloadOf<Name extends JobName> = Awaited<
@@ -50,6 +50,17 @@ export class QueueService {
     const { default: JobClass } = await jobs[name]()
     const queueName = 'queue' in JobClass ? (JobClass.queue as string) : undefined
     return this.queue(queueName).add(name, payload, options)
+  }
+
+  /** Declares the calendar jobs of start/jobs.ts (idempotent: one scheduler per name). */
+  async scheduleRecurring() {
+    for (const { name, pattern } of schedules) {
+      await this.queue().upsertJobScheduler(
+        name,
+        { pattern, tz: 'Africa/Casablanca' },
+        { name, data: {} }
+      )
+    }
   }
 
   /** Runs one job by name, as a worker does. */
