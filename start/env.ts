@@ -39,6 +39,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   MAIL_MAILER: Env.schema.enum(['smtp', 'capture'] as const),
   MAIL_FROM_ADDRESS: Env.schema.string({ format: 'email' }),
   MAIL_FROM_NAME: Env.schema.string(),
+  MAIL_SHARED_DOMAINS: Env.schema.string.optional(),
   SMTP_HOST: Env.schema.string(),
   SMTP_PORT: Env.schema.number(),
 

@@ -1,3 +1,5 @@
+import env from '#start/env'
+
 /**
  * Automatic conflicts of interest (DESIGN §5), as a pure function: a reviewer is
  * conflicted with an application when they belong to the organization it is filed for,
@@ -42,10 +44,20 @@ export function mailDomainOf(email: string) {
     .toLowerCase()
 }
 
-/** The domain two people may share meaningfully (not a public mailbox provider). */
+/** Shared domains configured for this portal (MAIL_SHARED_DOMAINS, e.g. the office's own). */
+const CONFIGURED_SHARED_DOMAINS = new Set(
+  (env.get('MAIL_SHARED_DOMAINS') ?? '')
+    .split(',')
+    .map((domain) => domain.trim().toLowerCase())
+    .filter(Boolean)
+)
+
+/** The domain two people may share meaningfully (not a public or shared mailbox provider). */
 export function institutionalDomainOf(email: string) {
   const domain = mailDomainOf(email)
-  return domain === null || PUBLIC_MAIL_DOMAINS.has(domain) ? null : domain
+  return domain === null || PUBLIC_MAIL_DOMAINS.has(domain) || CONFIGURED_SHARED_DOMAINS.has(domain)
+    ? null
+    : domain
 }
 
 export interface ConflictCandidateApplication {

@@ -38,6 +38,18 @@ test.group('Automatic conflicts of interest', () => {
     }
   })
 
+  test('a domain the portal declares shared (MAIL_SHARED_DOMAINS) makes no conflict', ({
+    assert,
+  }) => {
+    // .env.test declares shared-office.test, as .env.example declares the demo's manassa.test.
+    assert.isNull(institutionalDomainOf('officer@Shared-Office.test'))
+    const detected = detectConflicts(
+      [application(1, 'founder@shared-office.test')],
+      [{ id: 5, email: 'reviewer@shared-office.test', organizationIds: [] }]
+    )
+    assert.deepEqual(detected, [])
+  })
+
   test('reviewing one’s own application is a conflict, whatever the domain', ({ assert }) => {
     const own = { id: 3, organizationId: null, applicantId: 5, applicantEmail: 'me@gmail.com' }
     const detected = detectConflicts([own], [{ id: 5, email: 'me@gmail.com', organizationIds: [] }])
