@@ -12,6 +12,12 @@ import { APPLICATION_FORMS, hasApplicationForm } from '#database/forms/index'
 import { SEEDED_RULE_SETS } from '#database/rules/index'
 import { inCasablanca } from '#core/casablanca_time'
 import type { Role } from '#identity/roles'
+import { seedTrainingCatalogue } from '#database/seeders/demo/training_catalogue'
+import { seedTrainingResults } from '#database/seeders/demo/training_results'
+import { seedReviewsCommittee } from '#database/seeders/demo/reviews_committee'
+import { seedReviewsScoring } from '#database/seeders/demo/reviews_scoring'
+import { seedReviewPipeline } from '#database/seeders/demo/review_pipeline'
+import { seedDisbursements } from '#database/seeders/demo/disbursements'
 
 /** Every demo account shares this password (README). */
 export const DEMO_PASSWORD = 'Manassa-demo-2026'
@@ -37,8 +43,10 @@ export const DEMO_ACCOUNTS: { email: string; fullName: string; roles: Role[] }[]
  * Jazari institute, a startup and a fund manager company, and one programme of each
  * kind with a call open for the next two months, each call but the training one with
  * version 1 of its kind's application form (database/forms) and version 1 of its rule
- * set (database/rules), published by the demo programme officer. One transaction: a failed
- * run leaves the database empty, so `npm start` seeds it again next time.
+ * set (database/rules), published by the demo programme officer; then the demo of each
+ * domain (database/seeders/demo): training, committees, a past call run through review and
+ * award, and its agreements. One transaction: a failed run leaves the database empty, so
+ * `npm start` seeds it again next time.
  */
 export default class MainSeeder extends BaseSeeder {
   async run() {
@@ -236,6 +244,15 @@ export default class MainSeeder extends BaseSeeder {
           )
         }
       }
+
+      // In this order: the committee and rubrics of the open calls, then the 2025 edition
+      // run through them (it reuses both), then agreements from its accepted awards.
+      await seedTrainingCatalogue(client)
+      await seedTrainingResults(client)
+      await seedReviewsCommittee(client)
+      await seedReviewsScoring(client)
+      await seedReviewPipeline(client)
+      await seedDisbursements(client)
     })
   }
 }
