@@ -8,6 +8,7 @@
 import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'
 import pg from 'pg'
+import { pgConnection } from './lib.js'
 
 const ROOT = new URL('../', import.meta.url)
 
@@ -39,11 +40,7 @@ const types = {
 
 // Same pool size as the portal's (config/database.ts: max 10).
 const pool = new pg.Pool({
-  host: process.env.DB_HOST,
-  port: Number(process.env.DB_PORT),
-  user: process.env.DB_USER,
-  password: process.env.DB_PASSWORD || undefined,
-  database: process.env.DB_DATABASE,
+  ...pgConnection(process.env),
   max: 10,
   types,
 })

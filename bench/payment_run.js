@@ -12,67 +12,25 @@
 |   revealed through the audited read (timed) and checked: NbOfTxs, CtrlSum, lines.
 */
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
-import { ROOT, measureInChild, startProcess, stopProcess } from './lib.js'
+import { ROOT, bootApp, measureInChild, migrate, withScratchDatabase } from './lib.js'
 
 const TRANCHES = 10_000
 const PREPARE_TARGET_SECONDS = 1
 const FILE_TARGET_SECONDS = 2
 const BENCH_DATABASE = 'manassa_bench_payments'
-const MIGRATION_TIME_LIMIT_MS = 60_000
 const CHILD_TIME_LIMIT_MS = 150_000
 
-async function migrate(env) {
-  const child = startProcess(
-    'payment_run (migrations)',
-    process.execPath,
-    ['ace.js', 'migration:run', '--force', '--no-schema-generate'],
-    { ...env, NODE_ENV: 'development' }
-  )
-  const timer = setTimeout(() => stopProcess(child), MIGRATION_TIME_LIMIT_MS)
-  const code = await child.exited
-  clearTimeout(timer)
-  if (code !== 0) {
-    throw new Error(`the migrations failed (exit code ${code}):\n${child.outputTail()}`)
-  }
-}
-
-async function withServerConnection(env, work) {
-  const client = new pg.Client({
-    host: env.DB_HOST,
-    port: Number(env.DB_PORT),
-    user: env.DB_USER,
-    password: env.DB_PASSWORD || undefined,
-    database: 'postgres',
-  })
-  await client.connect()
-  try {
-    return await work(client)
-  } finally {
-    await client.end()
-  }
-}
-
-const dropDatabase = (env) =>
-  withServerConnection(env, (client) =>
-    client.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`)
-  )
-
 export async function paymentRun({ env, log }) {
-  const benchEnv = {
-    ...process.env,
-    ...env,
-    DB_DATABASE: BENCH_DATABASE,
-    QUEUE_PREFIX: `${env.QUEUE_PREFIX || 'manassa'}-bench-payments`,
-    STRIPE_SECRET_KEY: 'sk_test_bench_not_secret',
-    STRIPE_API_HOST: '127.0.0.1',
-    STRIPE_API_PROTOCOL: 'http',
-    STRIPE_API_PORT: '12199',
-  }
-  await dropDatabase(env)
-  await withServerConnection(env, (client) => client.query(`CREATE DATABASE ${BENCH_DATABASE}`))
-  try {
-    await migrate(benchEnv)
+  return withScratchDatabase(env, BENCH_DATABASE, async (scratchEnv) => {
+    const benchEnv = {
+      ...scratchEnv,
+      QUEUE_PREFIX: `${env.QUEUE_PREFIX || 'manassa'}-bench-payments`,
+      STRIPE_SECRET_KEY: 'sk_test_bench_not_secret',
+      STRIPE_API_HOST: '127.0.0.1',
+      STRIPE_API_PROTOCOL: 'http',
+      STRIPE_API_PORT: '12199',
+    }
+    await migrate('payment_run', benchEnv)
     const result = await measureInChild(
       'payment_run',
       'bench/payment_run.js',
@@ -125,9 +83,7 @@ export async function paymentRun({ env, log }) {
         },
       },
     ]
-  } finally {
-    await dropDatabase(env)
-  }
+  })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -233,11 +189,7 @@ async function rowCounts(db) {
 }
 
 async function measure() {
-  const { createIgnitor } = await import('../bin/ignitor.ts')
-  const app = createIgnitor().createApp('console')
-  await app.init()
-  await app.boot()
-  await app.start(() => {})
+  const app = await bootApp()
   const { default: db } = await import('@adonisjs/lucid/services/db')
   const { default: queue } = await import('#core/services/queue')
   const { encryptIban } = await import('#disbursements/bank_details')

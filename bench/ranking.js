@@ -14,7 +14,7 @@
 | (aggregation and ranking in one statement), for information.
 */
 import pg from 'pg'
-import { median } from './lib.js'
+import { median, pgConnection, withScratchDatabase } from './lib.js'
 import { RANKING_SQL } from '../app/reviews/ranking_sql.ts'
 
 const TARGET_MS = 3000
@@ -109,17 +109,11 @@ async function medianOf(client, sql, params) {
 }
 
 export async function ranking({ env, log }) {
-  const connection = {
-    host: env.DB_HOST ?? '127.0.0.1',
-    port: Number(env.DB_PORT ?? 5432),
-    user: env.DB_USER ?? 'postgres',
-    password: env.DB_PASSWORD || undefined,
-  }
-  const admin = new pg.Client({ ...connection, database: 'postgres' })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE}`)
-  await admin.query(`CREATE DATABASE ${DATABASE}`)
-  const client = new pg.Client({ ...connection, database: DATABASE })
+  return withScratchDatabase(env, DATABASE, () => rankOnScratchDatabase(env, log))
+}
+
+async function rankOnScratchDatabase(env, log) {
+  const client = new pg.Client({ ...pgConnection(env), database: DATABASE })
   try {
     await client.connect()
     const generating = Date.now()
@@ -174,7 +168,5 @@ export async function ranking({ env, log }) {
     ]
   } finally {
     await client.end().catch(() => {})
-    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE}`)
-    await admin.end()
   }
 }

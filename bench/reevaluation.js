@@ -13,65 +13,24 @@
 | The seeding is not timed; the run is, once, as an officer would launch it.
 */
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
-import { ROOT, measureInChild, startProcess, stopProcess } from './lib.js'
+import { ROOT, bootApp, measureInChild, migrate, withScratchDatabase } from './lib.js'
 
 const TARGET_SECONDS = 60
 const APPLICATIONS = 100_000
 const BENCH_DATABASE = 'manassa_bench'
-const MIGRATION_TIME_LIMIT_MS = 60_000
 const CHILD_TIME_LIMIT_MS = 150_000
 
-/** `node ace migration:run` on the scratch database (database/schema.ts left alone). */
-async function migrate(env) {
-  const child = startProcess(
-    'reevaluation (migrations)',
-    process.execPath,
-    ['ace.js', 'migration:run', '--force', '--no-schema-generate'],
-    { ...env, NODE_ENV: 'development' }
-  )
-  const timer = setTimeout(() => stopProcess(child), MIGRATION_TIME_LIMIT_MS)
-  const code = await child.exited
-  clearTimeout(timer)
-  if (code !== 0) {
-    throw new Error(`the migrations failed (exit code ${code}):\n${child.outputTail()}`)
-  }
-}
-
-async function withServerConnection(env, work) {
-  const client = new pg.Client({
-    host: env.DB_HOST,
-    port: Number(env.DB_PORT),
-    user: env.DB_USER,
-    password: env.DB_PASSWORD || undefined,
-    database: 'postgres',
-  })
-  await client.connect()
-  try {
-    return await work(client)
-  } finally {
-    await client.end()
-  }
-}
-
-const dropDatabase = (env) =>
-  withServerConnection(env, (client) =>
-    client.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`)
-  )
-
 export async function reevaluation({ env, log }) {
-  const benchEnv = {
-    ...process.env,
-    ...env,
-    DB_DATABASE: BENCH_DATABASE,
-    QUEUE_PREFIX: `${env.QUEUE_PREFIX || 'manassa'}-bench`,
-  }
-  await dropDatabase(env)
-  await withServerConnection(env, (client) => client.query(`CREATE DATABASE ${BENCH_DATABASE}`))
-  try {
+  return withScratchDatabase(env, BENCH_DATABASE, async (scratchEnv) => {
+    const benchEnv = {
+      ...scratchEnv,
+      QUEUE_PREFIX: `${env.QUEUE_PREFIX || 'manassa'}-bench`,
+    }
     const migrated = Date.now()
-    await migrate(benchEnv)
-    log(`scratch database ${BENCH_DATABASE} migrated in ${((Date.now() - migrated) / 1000).toFixed(1)} s`)
+    await migrate('reevaluation', benchEnv)
+    log(
+      `scratch database ${BENCH_DATABASE} migrated in ${((Date.now() - migrated) / 1000).toFixed(1)} s`
+    )
 
     const result = await measureInChild(
       'reevaluation',
@@ -107,9 +66,7 @@ export async function reevaluation({ env, log }) {
         },
       },
     ]
-  } finally {
-    await dropDatabase(env)
-  }
+  })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -258,12 +215,14 @@ export async function seedCall(db, count) {
           form.id,
           JSON.stringify(chunk),
           v1,
-          JSON.stringify(chunk.map(({ reference, eligible, score, result }) => ({
-            reference,
-            eligible,
-            score,
-            result,
-          }))),
+          JSON.stringify(
+            chunk.map(({ reference, eligible, score, result }) => ({
+              reference,
+              eligible,
+              score,
+              result,
+            }))
+          ),
         ]
       )
     })
@@ -275,13 +234,8 @@ export async function seedCall(db, count) {
   return { callId: call.id, officerId: officer.id, v2, eligibleBefore }
 }
 
-
 async function measure() {
-  const { createIgnitor } = await import('../bin/ignitor.ts')
-  const app = createIgnitor().createApp('console')
-  await app.init()
-  await app.boot()
-  await app.start(() => {})
+  const app = await bootApp()
   const { default: db } = await import('@adonisjs/lucid/services/db')
   const { ReevaluateCall } = await import('#eligibility/actions/reevaluate_call')
 

@@ -13,25 +13,25 @@
 | read from app/reviews/reviewer_queue.ts), formats dates in Casablanca time and escapes
 | HTML like the page does; it has no router, session, middleware or template engine.
 */
-import { existsSync, readFileSync, realpathSync } from 'node:fs'
-import { spawn } from 'node:child_process'
-import { createServer } from 'node:http'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import autocannon from 'autocannon'
 import pg from 'pg'
-import { ROOT, freePort, measureInChild, startProcess, stopProcess, sleep } from './lib.js'
+import {
+  bootApp,
+  compareWithBaseline,
+  ensureAssets,
+  measureInChild,
+  pgConnection,
+  serveBarePage,
+  startPortal,
+  startServer,
+  stopProcess,
+  waitForServer,
+} from './lib.js'
 
 const PATH = '/reviews'
 const ASSIGNMENTS = 50
-const CONNECTIONS = 32
-const WARMUP_SECONDS = 3
-const WARMUP_MAX_BLOCKS = 8
-const WARMUP_STABLE = 0.05
-const ROUND_SECONDS = 5
-const ROUNDS = 3
 const TARGET_RATIO = 0.3 // a full page ≥ 0.3 × the baseline's throughput
-const TARGET_P99_MS = 500
-const TARGET_AA_PERCENT = 10
 const BENCH_PROGRAMME = 'BENCH-REVIEWER-QUEUE'
 const BENCH_EMAIL = 'bench.reviewer.queue@manassa.test'
 const BENCH_PASSWORD = 'bench reviewer queue password'
@@ -47,201 +47,36 @@ export async function reviewerQueue({ env, log }) {
   )
   log(`reviewer #${seeded.reviewerId} with ${seeded.assignments} assignments`)
   const portal = await startPortal(env)
-  const baseline = await startBaseline(env, seeded.reviewerId)
+  const baseline = await startServer('baseline', ['bench/reviewer_queue.js'], env, {
+    BENCH_MODE: 'baseline',
+    BENCH_REVIEWER_ID: String(seeded.reviewerId),
+  })
   try {
-    await Promise.all([
-      waitForPage(portal.origin, portal.child),
-      waitForPage(baseline.origin, baseline.child),
-    ])
+    await Promise.all([answersAtAll(portal), answersAtAll(baseline)])
     const cookie = await logIn(portal.origin)
-    const headers = { cookie }
+    const portalSide = { url: `${portal.origin}${PATH}`, headers: { cookie } }
+    const baselineSide = { url: `${baseline.origin}${PATH}`, headers: {} }
     const [portalPage, baselinePage] = await Promise.all([
-      fetchPage(`${portal.origin}${PATH}`, headers),
-      fetchPage(`${baseline.origin}${PATH}`, {}),
+      fetchPage(portalSide.url, portalSide.headers),
+      fetchPage(baselineSide.url, baselineSide.headers),
     ])
     compareReferences(portalPage, baselinePage, seeded.references)
-
-    const portalUrl = `${portal.origin}${PATH}`
-    const baselineUrl = `${baseline.origin}${PATH}`
-    await warmUp('portal', portalUrl, headers, log)
-    await warmUp('baseline', baselineUrl, {}, log)
-    const portalRuns = []
-    const baselineRuns = []
-    for (let i = 1; i <= ROUNDS; i++) {
-      portalRuns.push(await load(portalUrl, headers, ROUND_SECONDS))
-      log(describe(`A${i} portal`, portalRuns.at(-1)))
-      baselineRuns.push(await load(baselineUrl, {}, ROUND_SECONDS))
-      log(describe(`B${i} bare`, baselineRuns.at(-1)))
-    }
-    const control = [
-      await load(portalUrl, headers, ROUND_SECONDS),
-      await load(portalUrl, headers, ROUND_SECONDS),
-    ]
-    control.forEach((run, i) => log(describe(`A/A ${i + 1}`, run)))
-    return rows(portalRuns, baselineRuns, control)
+    return await compareWithBaseline({
+      name: 'reviewer_queue',
+      portal: portalSide,
+      baseline: baselineSide,
+      targetRatio: TARGET_RATIO,
+      log,
+    })
   } finally {
     await Promise.all([stopProcess(portal.child), stopProcess(baseline.child)])
     await removeSeed(env)
   }
 }
 
-function rows(portalRuns, baselineRuns, control) {
-  const portalRps = mean(portalRuns.map((run) => run.rps))
-  const baselineRps = mean(baselineRuns.map((run) => run.rps))
-  const ratio = portalRps / baselineRps
-  const portalP99 = Math.max(...portalRuns.map((run) => run.p99))
-  const baselineP99 = Math.max(...baselineRuns.map((run) => run.p99))
-  const errors = portalRuns.reduce((sum, run) => sum + run.errors, 0)
-  const controlErrors = control.reduce((sum, run) => sum + run.errors, 0)
-  const controlRatio = control[1].rps / control[0].rps
-  const controlPercent =
-    (Math.abs(control[1].rps - control[0].rps) / mean(control.map((run) => run.rps))) * 100
-  return [
-    {
-      name: 'reviewer_queue',
-      value: round(portalRps, 1),
-      unit: 'req/s',
-      baseline: round(baselineRps, 1),
-      ratio: round(ratio, 3),
-      target: TARGET_RATIO,
-      ok: ratio >= TARGET_RATIO && errors === 0,
-      display: {
-        portal: portalRps.toFixed(0),
-        baseline: baselineRps.toFixed(0),
-        ratio: ratio.toFixed(2),
-        p99: String(portalP99),
-        errors: String(errors),
-        target: `≥ ${TARGET_RATIO}×`,
-      },
-    },
-    {
-      name: 'reviewer_queue.p99',
-      value: portalP99,
-      unit: 'ms',
-      baseline: baselineP99,
-      ratio: round(portalP99 / Math.max(baselineP99, 1), 2),
-      target: TARGET_P99_MS,
-      ok: portalP99 <= TARGET_P99_MS && errors === 0,
-      display: {
-        p99: `${portalP99} (bare ${baselineP99})`,
-        errors: String(errors),
-        target: `≤ ${TARGET_P99_MS} ms`,
-      },
-    },
-    {
-      name: 'reviewer_queue.aa_control',
-      value: round(controlPercent, 1),
-      unit: '%',
-      baseline: null,
-      ratio: round(controlRatio, 3),
-      target: TARGET_AA_PERCENT,
-      ok: controlPercent <= TARGET_AA_PERCENT && controlErrors === 0,
-      display: {
-        portal: `${control[0].rps.toFixed(0)} → ${control[1].rps.toFixed(0)}`,
-        ratio: controlRatio.toFixed(2),
-        errors: String(controlErrors),
-        target: `± ${TARGET_AA_PERCENT} %`,
-      },
-    },
-  ]
-}
-
-const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length
-const round = (value, digits) => Number(value.toFixed(digits))
-
-function describe(label, figures) {
-  return (
-    `${label.padEnd(10)} ${figures.rps.toFixed(0).padStart(6)} req/s  ` +
-    `p50 ${figures.p50} ms  p99 ${figures.p99} ms  errors ${figures.errors}`
-  )
-}
-
-/** bench/lib.js's `load`, with request headers (the session cookie). */
-async function load(url, headers, seconds) {
-  if (new URL(url).hostname !== '127.0.0.1') throw new Error(`refusing to load ${url}`)
-  const result = await autocannon({
-    url,
-    headers,
-    connections: CONNECTIONS,
-    duration: seconds,
-    timeout: 10,
-  })
-  return {
-    rps: result.requests.total / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  }
-}
-
-async function warmUp(label, url, headers, log) {
-  const blocks = [await load(url, headers, WARMUP_SECONDS)]
-  while (blocks.length < WARMUP_MAX_BLOCKS) {
-    blocks.push(await load(url, headers, WARMUP_SECONDS))
-    const [previous, last] = blocks.slice(-2).map((block) => block.rps)
-    if (Math.abs(last - previous) / previous <= WARMUP_STABLE) break
-  }
-  log(`warm-up ${label}: ${blocks.map((block) => block.rps.toFixed(0)).join(' → ')} req/s`)
-}
-
-async function ensureAssets(log) {
-  if (existsSync(`${ROOT}public/assets/.vite/manifest.json`)) return
-  log('building assets (vite build)')
-  const vite = realpathSync(`${ROOT}node_modules/.bin/vite`)
-  const child = spawn(process.execPath, [vite, 'build'], { cwd: ROOT, stdio: 'inherit' })
-  const code = await new Promise((resolve) => child.on('exit', resolve))
-  if (code !== 0) throw new Error(`vite build failed (exit code ${code})`)
-}
-
-async function startPortal(env) {
-  const port = await freePort()
-  const origin = `http://127.0.0.1:${port}`
-  const child = startProcess(
-    'portal',
-    process.execPath,
-    ['--import', '@poppinss/ts-exec', 'bin/server.ts'],
-    {
-      ...process.env,
-      ...env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      APP_URL: origin,
-    }
-  )
-  return { child, origin }
-}
-
-async function startBaseline(env, reviewerId) {
-  const port = await freePort()
-  const child = startProcess('baseline', process.execPath, ['bench/reviewer_queue.js'], {
-    ...process.env,
-    ...env,
-    NODE_ENV: 'production',
-    BENCH_MODE: 'baseline',
-    BENCH_REVIEWER_ID: String(reviewerId),
-    PORT: String(port),
-  })
-  return { child, origin: `http://127.0.0.1:${port}` }
-}
-
-/** Waits until the server answers anything at all on `/` (the portal's home, the baseline's 404). */
-async function waitForPage(origin, child, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${child.name} exited:\n${child.outputTail()}`)
-    try {
-      await fetch(`${origin}/`, { signal: AbortSignal.timeout(2000), redirect: 'manual' })
-      return
-    } catch {
-      await sleep(250)
-    }
-  }
-  throw new Error(
-    `${child.name} did not answer within ${timeoutMs / 1000} s:\n${child.outputTail()}`
-  )
-}
+/** Once the server answers anything at all on `/` (the portal's home, the baseline's 404). */
+const answersAtAll = (server) =>
+  waitForServer(`${server.origin}/`, server.child, { ready: () => true })
 
 /** The cookies a response sets, merged into `jar` (name → value). */
 function keepCookies(response, jar) {
@@ -291,13 +126,7 @@ function compareReferences(portalPage, baselinePage, references) {
 
 /** Removes what the seed created (no audit entries were written for it). */
 export async function removeSeed(env) {
-  const client = new pg.Client({
-    host: env.DB_HOST,
-    port: Number(env.DB_PORT),
-    user: env.DB_USER,
-    password: env.DB_PASSWORD || undefined,
-    database: env.DB_DATABASE,
-  })
+  const client = new pg.Client(pgConnection(env))
   await client.connect()
   try {
     await client.query('BEGIN')
@@ -326,11 +155,7 @@ export async function removeSeed(env) {
 // ---------------------------------------------------------------------------------------
 
 async function seed() {
-  const { createIgnitor } = await import('../bin/ignitor.ts')
-  const app = createIgnitor().createApp('console')
-  await app.init()
-  await app.boot()
-  await app.start(() => {})
+  const app = await bootApp()
   const { default: db } = await import('@adonisjs/lucid/services/db')
   const { DateTime } = await import('luxon')
   const { default: User } = await import('#identity/models/user')
@@ -454,14 +279,7 @@ const escape = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES
 function baseline() {
   const sql = readQueueSql()
   const reviewerId = Number(process.env.BENCH_REVIEWER_ID)
-  const pool = new pg.Pool({
-    host: process.env.DB_HOST,
-    port: Number(process.env.DB_PORT),
-    user: process.env.DB_USER,
-    password: process.env.DB_PASSWORD || undefined,
-    database: process.env.DB_DATABASE,
-    max: 10,
-  })
+  const pool = new pg.Pool({ ...pgConnection(process.env), max: 10 })
   const dates = new Intl.DateTimeFormat('fr-MA', {
     day: 'numeric',
     month: 'short',
@@ -471,43 +289,26 @@ function baseline() {
     timeZone: 'Africa/Casablanca',
     timeZoneName: 'short',
   })
-  const server = createServer(async (request, response) => {
-    if (request.url !== PATH) {
-      response.writeHead(404).end()
-      return
-    }
-    try {
-      const user = await pool.query('SELECT * FROM users WHERE id = $1 LIMIT 1', [reviewerId])
-      const { rows } = await pool.query(sql, [user.rows[0].id])
-      const now = Date.now()
-      const body = rows
-        .map((row) => {
-          const overdue = row.state !== 'submitted' && row.due_at.getTime() < now
-          return (
-            `<tr class="${overdue ? 'review-queue-overdue' : ''}"><td><a href="/reviews/${row.id}">` +
-            `<code dir="ltr">${escape(row.reference)}</code></a>` +
-            (row.blind_review
-              ? '<br /><span class="muted">Évaluation anonyme</span>'
-              : `<br /><span>${escape(row.title)}</span>`) +
-            `</td><td>${escape(row.call_title.fr)}</td><td>${dates.format(row.due_at)}</td>` +
-            `<td><span class="badge">${escape(row.state)}</span>${overdue ? '<span class="badge red">En retard</span>' : ''}</td></tr>`
-          )
-        })
-        .join('\n')
-      const html = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Mes évaluations</title></head><body><main><h1>Mes évaluations</h1><table><tbody>${body}</tbody></table></main></body></html>`
-      response.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'content-length': Buffer.byteLength(html),
+  serveBarePage(PATH, pool, async () => {
+    const user = await pool.query('SELECT * FROM users WHERE id = $1 LIMIT 1', [reviewerId])
+    const { rows } = await pool.query(sql, [user.rows[0].id])
+    const now = Date.now()
+    const body = rows
+      .map((row) => {
+        const overdue = row.state !== 'submitted' && row.due_at.getTime() < now
+        return (
+          `<tr class="${overdue ? 'review-queue-overdue' : ''}"><td><a href="/reviews/${row.id}">` +
+          `<code dir="ltr">${escape(row.reference)}</code></a>` +
+          (row.blind_review
+            ? '<br /><span class="muted">Évaluation anonyme</span>'
+            : `<br /><span>${escape(row.title)}</span>`) +
+          `</td><td>${escape(row.call_title.fr)}</td><td>${dates.format(row.due_at)}</td>` +
+          `<td><span class="badge">${escape(row.state)}</span>${overdue ? '<span class="badge red">En retard</span>' : ''}</td></tr>`
+        )
       })
-      response.end(html)
-    } catch (error) {
-      response.writeHead(500).end(error.message)
-    }
+      .join('\n')
+    return `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Mes évaluations</title></head><body><main><h1>Mes évaluations</h1><table><tbody>${body}</tbody></table></main></body></html>`
   })
-  server.listen(Number(process.env.PORT), '127.0.0.1')
-  const stop = () => server.close(() => pool.end().then(() => process.exit(0)))
-  process.on('SIGTERM', stop)
-  process.on('SIGINT', stop)
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

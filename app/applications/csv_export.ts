@@ -8,40 +8,11 @@ import type { FieldDefinition, FormDefinition } from '#programmes/forms/form_def
 import { localize } from '#core/i18n/localized_text'
 import { CASABLANCA } from '#core/casablanca_time'
 import { recordAudit } from '#core/audit/audit_trail'
+import { exportBounds, keysetCsv, madDecimal } from '#core/csv'
 import type { Actor } from '#core/audit/actor'
 
 /** The export is written in French, the administration's language, whoever downloads it. */
 const EXPORT_LOCALE = 'fr'
-const BATCH_SIZE = 1000
-/** Excel reads a CSV as UTF-8 (and shows Arabic and Tifinagh) only with a byte order mark. */
-export const UTF8_BOM = '\uFEFF'
-
-/**
- * CSV/formula injection (ASVS 1.2.10): a spreadsheet runs a cell starting with one of
- * these as a formula (`=HYPERLINK(…)`, `@SUM(…)`, `-2+3`), so such a cell is prefixed
- * with an apostrophe and read as text.
- */
-const FORMULA_START = /^[=+\-@\t\r]/
-
-/** One CSV cell: formula-neutralised, quoted, inner quotes doubled (RFC 4180). */
-export function csvCell(value: string | number | null | undefined) {
-  if (value === null || value === undefined) return ''
-  let text = String(value)
-  if (FORMULA_START.test(text)) text = `'${text}`
-  return `"${text.replace(/"/g, '""')}"`
-}
-
-export function csvLine(cells: Array<string | number | null | undefined>) {
-  return `${cells.map(csvCell).join(',')}\r\n`
-}
-
-/** Integer centimes as a MAD decimal: 2500050 → "25000.50" (no float on the way). */
-export function madDecimal(centimes: number) {
-  const sign = centimes < 0 ? '-' : ''
-  const absolute = Math.abs(centimes)
-  return `${sign}${Math.trunc(absolute / 100)}.${String(absolute % 100).padStart(2, '0')}`
-}
-
 export interface AnswerColumn {
   /** `section.field` */
   path: string
@@ -116,12 +87,10 @@ interface ExportRow {
  * number of rows.
  */
 export async function exportCallApplications(callId: number, filters: StaffFilters, actor: Actor) {
-  const summary = await whereMatchesFilters(db.from('applications'), callId, filters)
-    .count('* as total')
-    .max('applications.id as last_id')
-    .first()
-  const rowCount = Number(summary?.total ?? 0)
-  const lastId = Number(summary?.last_id ?? 0)
+  const { rowCount, lastId } = await exportBounds(
+    whereMatchesFilters(db.from('applications'), callId, filters),
+    'applications.id'
+  )
 
   await recordAudit({
     actor,
@@ -141,7 +110,7 @@ export async function exportCallApplications(callId: number, filters: StaffFilte
   )
 
   const i18n = i18nManager.locale(EXPORT_LOCALE)
-  const header = csvLine([
+  const header = [
     ...[
       'reference',
       'state',
@@ -152,11 +121,11 @@ export async function exportCallApplications(callId: number, filters: StaffFilte
       'submitted_at',
     ].map((key) => i18n.t(`staff_applications.csv.${key}`)),
     ...columns.map((column) => column.label),
-  ])
+  ]
 
-  const toLine = (row: ExportRow) => {
+  const cells = (row: ExportRow) => {
     const fields = fieldsByVersion.get(row.form_version_id ?? 0)
-    return csvLine([
+    return [
       row.reference,
       i18n.t(`applications.states.${row.state}`),
       row.full_name,
@@ -173,20 +142,17 @@ export async function exportCallApplications(callId: number, filters: StaffFilte
         const [section, key] = column.path.split('.')
         return answerText(fields?.get(column.path), row.submitted_answers?.[section]?.[key])
       }),
-    ])
+    ]
   }
 
-  async function* lines() {
-    yield UTF8_BOM + header
-    let after = 0
-    while (after < lastId) {
-      const rows: ExportRow[] = await whereMatchesFilters(db.from('applications'), callId, filters)
+  const lines = keysetCsv({
+    header,
+    idColumn: 'applications.id',
+    lastId,
+    query: () =>
+      whereMatchesFilters(db.from('applications'), callId, filters)
         .join('users', 'users.id', 'applications.applicant_id')
         .leftJoin('organizations', 'organizations.id', 'applications.organization_id')
-        .where('applications.id', '>', after)
-        .where('applications.id', '<=', lastId)
-        .orderBy('applications.id')
-        .limit(BATCH_SIZE)
         .select(
           'applications.id',
           'applications.reference',
@@ -198,12 +164,9 @@ export async function exportCallApplications(callId: number, filters: StaffFilte
           'users.full_name',
           'users.email',
           'organizations.name as organization_name'
-        )
-      if (!rows.length) break
-      yield rows.map(toLine).join('')
-      after = rows[rows.length - 1].id
-    }
-  }
+        ),
+    cells,
+  })
 
   return { rowCount, lines }
 }

@@ -1,21 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { TRANCHE_STATES } from '#disbursements/tranche_lifecycle'
 
 /** Tranches whose money is released or on its way: they count against the award. */
 export const ENGAGED_STATES = ['approved', 'submitting', 'paid', 'reconciled'] as const
 /** Approved but not paid yet: engaged on the call's budget, not disbursed. */
 export const IN_FLIGHT_STATES = ['approved', 'submitting'] as const
 /** Every tranche that is not cancelled takes its share of the commitment. */
-export const LIVE_STATES = [
-  'planned',
-  'requested',
-  'verified',
-  'approved',
-  'submitting',
-  'paid',
-  'failed',
-  'reconciled',
-] as const
+export const LIVE_STATES = TRANCHE_STATES.filter((state) => state !== 'cancelled')
 
 export interface CallBudget {
   envelopeCentimes: number

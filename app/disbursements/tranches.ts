@@ -28,8 +28,41 @@ export async function lockTrancheWithAgreement(
     .select('agreement_id')
     .first()
   if (!found) return null
+  return lockAgreementThenTranche(found.agreementId, trancheId, client)
+}
+
+/**
+ * The same, with the call's budget row locked first: an approval checks the call's
+ * headroom, which concurrent approvals on other agreements of the call also spend.
+ */
+export async function lockTrancheWithCall(trancheId: number, client: TransactionClientContract) {
+  const found = await Tranche.query({ client })
+    .where('id', trancheId)
+    .select('agreement_id', 'call_id')
+    .first()
+  if (!found) return null
+  const call = await client
+    .from('calls')
+    .where('id', found.callId)
+    .forUpdate()
+    .select('committed_centimes', 'disbursed_centimes')
+    .firstOrFail()
+  return {
+    call: {
+      committedCentimes: Number(call.committed_centimes),
+      disbursedCentimes: Number(call.disbursed_centimes),
+    },
+    ...(await lockAgreementThenTranche(found.agreementId, trancheId, client)),
+  }
+}
+
+async function lockAgreementThenTranche(
+  agreementId: number,
+  trancheId: number,
+  client: TransactionClientContract
+) {
   const agreement = await Agreement.query({ client })
-    .where('id', found.agreementId)
+    .where('id', agreementId)
     .forUpdate()
     .firstOrFail()
   const tranche = (await Tranche.query({ client })

@@ -1,9 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
-import Tranche from '#disbursements/models/tranche'
-import Agreement from '#disbursements/models/agreement'
 import { trancheLifecycle } from '#disbursements/tranche_lifecycle'
 import { approvalHeadroom, engagedOnAgreement, inFlightOnCall } from '#disbursements/ledger'
-import type { StatefulTranche } from '#disbursements/tranches'
+import { lockTrancheWithCall } from '#disbursements/tranches'
 import { DomainError } from '#core/exceptions/domain_error'
 import { nowInCasablanca } from '#core/casablanca_time'
 import { Money } from '#core/money'
@@ -19,33 +17,16 @@ import type { Actor } from '#core/audit/actor'
 export class ApproveTranche {
   async handle(trancheId: number, actor: Actor, locale = 'fr') {
     return db.transaction(async (client) => {
-      const found = await client
-        .from('tranches')
-        .where('id', trancheId)
-        .select('call_id', 'agreement_id')
-        .first()
-      if (!found) throw new DomainError('tranches.errors.not_found', { status: 404 })
-      const call = await client
-        .from('calls')
-        .where('id', found.call_id)
-        .forUpdate()
-        .select('committed_centimes', 'disbursed_centimes')
-        .firstOrFail()
-      const agreement = await Agreement.query({ client })
-        .where('id', found.agreement_id)
-        .forUpdate()
-        .firstOrFail()
-      const tranche = (await Tranche.query({ client })
-        .where('id', trancheId)
-        .forUpdate()
-        .firstOrFail()) as StatefulTranche
+      const locked = await lockTrancheWithCall(trancheId, client)
+      if (!locked) throw new DomainError('tranches.errors.not_found', { status: 404 })
+      const { call, agreement, tranche } = locked
       trancheLifecycle.assert(tranche.state, 'approved')
 
       const headroom = approvalHeadroom({
         agreementTotalCentimes: agreement.totalCentimes,
         agreementEngagedCentimes: await engagedOnAgreement(client, agreement.id, tranche.id),
-        callCommittedCentimes: Number(call.committed_centimes),
-        callDisbursedCentimes: Number(call.disbursed_centimes),
+        callCommittedCentimes: call.committedCentimes,
+        callDisbursedCentimes: call.disbursedCentimes,
         callInFlightCentimes: await inFlightOnCall(client, tranche.callId, tranche.id),
       })
       const format = (centimes: number) => Money.ofCentimes(Math.max(centimes, 0)).format(locale)

@@ -1,8 +1,6 @@
-import { BaseMail } from '@adonisjs/mail'
-import i18nManager from '@adonisjs/i18n/services/main'
+import type { I18n } from '@adonisjs/i18n'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import env from '#start/env'
-import { directionOf } from '#core/i18n/locales'
+import LocalizedMail from '#core/mail/localized_mail'
 import type User from '#identity/models/user'
 import type Application from '#applications/models/application'
 
@@ -15,42 +13,30 @@ export type VerdictNotice =
       reason: string
     }
 
-/**
- * Tells the applicant, in their own language, what became of their eligibility verdict.
- * Texts are resolved here, in the sender's process: the worker receives plain strings.
- */
-export default class VerdictMail extends BaseMail {
+/** Tells the applicant, in their own language, what became of their eligibility verdict. */
+export default class VerdictMail extends LocalizedMail {
   constructor(
-    readonly user: User,
+    user: User,
     readonly application: Pick<Application, 'id' | 'reference'>,
     readonly notice: VerdictNotice
   ) {
-    super()
+    super(user)
   }
 
-  prepare() {
-    const i18n = i18nManager.locale(this.user.preferredLocale)
-    const key = `appeals.mail.${this.notice.kind}`
-    const data = {
-      reference: this.application.reference ?? '',
-      outcome: 'outcome' in this.notice ? this.notice.outcome : '',
-    }
-    const texts = {
-      locale: i18n.locale,
-      dir: directionOf(i18n.locale),
-      heading: i18n.t(`${key}.heading`, data),
-      greeting: i18n.t('mail.greeting', { name: this.user.fullName }),
-      body: i18n.t(`${key}.body`, data),
-      reasonLabel: i18n.t('appeals.mail.reason'),
-      reason: 'reason' in this.notice ? this.notice.reason : null,
+  protected compose(i18n: I18n) {
+    return {
+      key: `appeals.mail.${this.notice.kind}`,
+      data: {
+        reference: this.application.reference ?? '',
+        outcome: 'outcome' in this.notice ? this.notice.outcome : '',
+      },
       action: i18n.t('appeals.mail.action'),
-      link: new URL(urlFor('applications.show', { id: this.application.id }), env.get('APP_URL'))
-        .href,
+      path: urlFor('applications.show', { id: this.application.id }),
+      view: 'verdict',
+      texts: {
+        reasonLabel: i18n.t('appeals.mail.reason'),
+        reason: 'reason' in this.notice ? this.notice.reason : null,
+      },
     }
-    this.message
-      .to(this.user.email, this.user.fullName)
-      .subject(i18n.t(`${key}.subject`, data))
-      .htmlView('emails/verdict', texts)
-      .textView('emails/verdict_text', texts)
   }
 }

@@ -1,8 +1,6 @@
-import { BaseMail } from '@adonisjs/mail'
-import i18nManager from '@adonisjs/i18n/services/main'
+import type { I18n } from '@adonisjs/i18n'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import env from '#start/env'
-import { directionOf } from '#core/i18n/locales'
+import LocalizedMail from '#core/mail/localized_mail'
 import { localize } from '#core/i18n/localized_text'
 import { formatCasablanca } from '#core/casablanca_time'
 import type User from '#identity/models/user'
@@ -13,40 +11,29 @@ export type EnrolmentNotice = 'promoted' | 'selected' | 'waitlisted'
 
 /**
  * Tells a trainee, in their language, that they have a seat (or a place on the waitlist).
- * The enrolment comes with its cohort and course loaded; texts are resolved here, so the
- * worker only sends plain strings.
+ * The enrolment comes with its cohort and course loaded.
  */
-export default class EnrolmentMail extends BaseMail {
+export default class EnrolmentMail extends LocalizedMail {
   constructor(
-    readonly trainee: User,
+    trainee: User,
     readonly enrolment: Enrolment,
     readonly notice: EnrolmentNotice
   ) {
-    super()
+    super(trainee)
   }
 
-  prepare() {
-    const i18n = i18nManager.locale(this.trainee.preferredLocale)
+  protected compose(i18n: I18n) {
     const cohort = this.enrolment.cohort
-    const data = {
-      course: localize(cohort.course.title, i18n.locale),
-      starts: formatCasablanca(cohort.startsOn, i18n.locale, 'date'),
-      position: this.enrolment.waitlistPosition ?? '',
-    }
-    const key = `enrolments.mail.${this.notice}`
-    const texts = {
-      locale: i18n.locale,
-      dir: directionOf(i18n.locale),
-      heading: i18n.t(`${key}.heading`, data),
-      greeting: i18n.t('mail.greeting', { name: this.trainee.fullName }),
-      body: i18n.t(`${key}.body`, data),
+    return {
+      key: `enrolments.mail.${this.notice}`,
+      data: {
+        course: localize(cohort.course.title, i18n.locale),
+        starts: formatCasablanca(cohort.startsOn, i18n.locale, 'date'),
+        position: this.enrolment.waitlistPosition ?? '',
+      },
       action: i18n.t('enrolments.mail.action'),
-      link: new URL(urlFor('enrolments.index'), env.get('APP_URL')).href,
+      path: urlFor('enrolments.index'),
+      view: 'enrolment',
     }
-    this.message
-      .to(this.trainee.email, this.trainee.fullName)
-      .subject(i18n.t(`${key}.subject`, data))
-      .htmlView('emails/enrolment', texts)
-      .textView('emails/enrolment_text', texts)
   }
 }

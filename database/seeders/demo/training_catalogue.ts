@@ -5,7 +5,7 @@ import Course from '#training/models/course'
 import Cohort from '#training/models/cohort'
 import CohortSession from '#training/models/cohort_session'
 import type { LocalizedText } from '#core/i18n/localized_text'
-import type { RuleSet } from '#eligibility/rule_set'
+import { YOUTH_COHORT_RULES } from '#database/rules/youth_cohort'
 
 /** The demo's seeded institute (main seeder) and three more in other regions. */
 const INSTITUTES = [
@@ -197,65 +197,6 @@ const COURSES: CourseSeed[] = [
   },
 ]
 
-/** 18 to 35 on the first day, at least the baccalaureate; scored on education and experience. */
-const YOUTH_RULES: RuleSet = {
-  eligibility: {
-    all: [
-      {
-        id: 'age_18_35',
-        field: 'trainee.birth_date',
-        operator: 'within',
-        value: [
-          { years: 35, before: 'closing_date' },
-          { years: 18, before: 'closing_date' },
-        ],
-        message: {
-          fr: 'Avoir entre 18 et 35 ans au début de la cohorte.',
-          ar: 'أن يتراوح عمرك بين 18 و35 سنة عند بداية الفوج.',
-          zgh: 'ⴰⴷ ⵜⵉⵍⵉⴷ ⴳⵔ 18 ⴷ 35 ⵏ ⵉⵙⴳⴳⵯⴰⵙⵏ ⴳ ⵜⵉⵣⵡⵓⵔⵉ ⵏ ⵜⵔⴱⴰⵄⵜ.',
-          en: 'Be between 18 and 35 years old when the cohort starts.',
-        },
-      },
-      {
-        id: 'baccalaureate',
-        field: 'trainee.education_level',
-        operator: 'in',
-        value: ['baccalaureate', 'bac_plus_2', 'bachelor', 'master', 'doctorate'],
-        message: {
-          fr: 'Avoir au moins le baccalauréat.',
-          ar: 'التوفر على شهادة البكالوريا على الأقل.',
-          zgh: 'ⴰⴷ ⵖⵓⵔⴽ ⵜⵉⵍⵉ ⵜⴰⴳⵔⴰⴷⵜ ⵏ ⴱⴰⴽⴰⵍⵓⵔⵢⴰ.',
-          en: 'Hold at least the baccalaureate.',
-        },
-      },
-    ],
-  },
-  scoring: [
-    {
-      id: 'education',
-      label: { fr: 'Niveau d’études', en: 'Education' },
-      field: 'trainee.education_level',
-      weight: 60,
-      bands: [
-        { in: ['master', 'doctorate'], points: 1 },
-        { in: ['bachelor'], points: 0.75 },
-        { in: ['bac_plus_2'], points: 0.5 },
-      ],
-      otherwise: 0.25,
-    },
-    {
-      id: 'experience',
-      label: { fr: 'Expérience', en: 'Experience' },
-      field: 'trainee.experience_years',
-      weight: 40,
-      bands: [
-        { min: 3, points: 1 },
-        { min: 1, max: 3, points: 0.5 },
-      ],
-    },
-  ],
-}
-
 /**
  * Demo training catalogue: the seeded Casablanca-Settat institute and three more, two
  * courses each across all tracks, and their cohorts (open ones with sessions, some
@@ -302,7 +243,7 @@ export async function seedTrainingCatalogue(client: TransactionClientContract) {
           seatsTaken: 0,
           mode: (index + round) % 2 === 0 ? 'on_site' : 'online',
           selection: merit ? 'merit' : 'fcfs',
-          eligibilityRules: merit || index % 2 === 0 ? YOUTH_RULES : null,
+          eligibilityRules: merit || index % 2 === 0 ? YOUTH_COHORT_RULES : null,
         },
         { client }
       )

@@ -7,12 +7,8 @@ import type Cohort from '#training/models/cohort'
 import Enrolment from '#training/models/enrolment'
 import EnrolmentMail from '#training/mails/enrolment_mail'
 import type User from '#identity/models/user'
-import {
-  YOUTH_COHORT_RULES,
-  cohortOf,
-  enrolmentAnswers,
-  enrolmentIn,
-} from '#database/factories/training_factory'
+import { YOUTH_COHORT_RULES } from '#database/rules/youth_cohort'
+import { cohortOf, enrolmentAnswers, enrolmentIn } from '#database/factories/training_factory'
 import { UserFactory } from '#database/factories/user_factory'
 import { captureMail, isolateEachTest } from '#tests/helpers/http'
 

@@ -1,11 +1,8 @@
 import { test } from '@japa/runner'
 import fc from 'fast-check'
 import db from '@adonisjs/lucid/services/db'
-import {
-  YOUTH_COHORT_RULES,
-  cohortOf,
-  enrolmentAnswers,
-} from '#database/factories/training_factory'
+import { YOUTH_COHORT_RULES } from '#database/rules/youth_cohort'
+import { cohortOf, enrolmentAnswers } from '#database/factories/training_factory'
 import { userWithRoles } from '#database/factories/user_factory'
 import { enrolmentForm } from '#training/enrolment_form'
 import { isolateEachTest } from '#tests/helpers/http'

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
-import { answerColumns, answerText, csvCell, csvLine, madDecimal } from '#applications/csv_export'
+import { answerColumns, answerText } from '#applications/csv_export'
+import { csvCell, csvLine, madDecimal } from '#core/csv'
 import type { FormDefinition } from '#programmes/forms/form_definition'
 
 test.group('CSV export / cells', () => {

@@ -5,7 +5,8 @@ import { errors as vineErrors } from '@vinejs/vine'
 import { enrolmentAnswersValidator, enrolmentForm, plainInput } from '#training/enrolment_form'
 import { evaluateEnrolment, failedReasons } from '#training/enrolment_eligibility'
 import { checkRuleSet } from '#eligibility/rule_set_checker'
-import { YOUTH_COHORT_RULES, enrolmentAnswers } from '#database/factories/training_factory'
+import { YOUTH_COHORT_RULES } from '#database/rules/youth_cohort'
+import { enrolmentAnswers } from '#database/factories/training_factory'
 
 const START = DateTime.fromISO('2027-03-01')
 const NOW = DateTime.fromISO('2027-01-15T10:00:00Z')
