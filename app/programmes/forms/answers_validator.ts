@@ -14,6 +14,14 @@ export type AnswersMode = 'draft' | 'submission'
 
 const DEFAULT_MAX_LENGTH = { text: 500, long_text: 10_000 }
 
+/**
+ * A number rule that answers "must be a number" for objects and arrays: VineJS converts
+ * the value first, and an object whose toString is not callable throws a TypeError there.
+ */
+function numeric() {
+  return vine.number().parse((value) => (value !== null && typeof value === 'object' ? NaN : value))
+}
+
 function baseSchema(field: FieldDefinition, mode: AnswersMode): SchemaTypes {
   switch (field.type) {
     case 'text':
@@ -26,14 +34,14 @@ function baseSchema(field: FieldDefinition, mode: AnswersMode): SchemaTypes {
       return schema
     }
     case 'number': {
-      let schema = vine.number()
+      let schema = numeric()
       if (field.min !== undefined) schema = schema.min(field.min)
       if (field.max !== undefined) schema = schema.max(field.max)
       return schema
     }
     case 'money': {
       // Typed in dirhams, stored as integer centimes.
-      let schema = vine.number().decimal([0, 2])
+      let schema = numeric().decimal([0, 2])
       if (field.min !== undefined) schema = schema.min(field.min)
       if (field.max !== undefined) schema = schema.max(field.max)
       return schema.transform((mad) => Money.ofCentimes(Math.round(mad * 100)).centimes)
@@ -50,7 +58,7 @@ function baseSchema(field: FieldDefinition, mode: AnswersMode): SchemaTypes {
       return vine.boolean()
     case 'file':
       // The id of a document uploaded to this application; ownership is checked on save.
-      return vine.number().withoutDecimals().positive()
+      return numeric().withoutDecimals().positive()
     case 'group': {
       let schema = vine
         .array(vine.object(propertiesOf(field.fields!, mode)))

@@ -175,4 +175,20 @@ test.group('Answers validator built from a definition', () => {
       answersValidator(definition, 'draft').validate({ profile: { experience_years: 99 } })
     )
   })
+
+  test('an object where a number belongs is a field error, never an exception', async ({
+    assert,
+  }) => {
+    // Found by fuzzing: VineJS converts the value first, and { toString: 0 } throws there.
+    for (const value of [{ toString: 0 }, { valueOf: 'x' }, [7]]) {
+      try {
+        await answersValidator(definition, 'draft').validate({
+          profile: { experience_years: value },
+        })
+        assert.fail('accepted an object as a number')
+      } catch (error) {
+        assert.instanceOf(error, errors.E_VALIDATION_ERROR)
+      }
+    }
+  })
 })
