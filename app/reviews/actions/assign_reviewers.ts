@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Application from '#applications/models/application'
 import { applicationLifecycle } from '#applications/application_lifecycle'
 import { assignReviewers, tagsFromAnswers } from '#reviews/assignment'
@@ -15,6 +15,7 @@ import { ConflictIndex } from '#reviews/assignment'
 import type { ReviewNotice } from '#reviews/mails/review_assignment_mail'
 import { DomainError } from '#core/exceptions/domain_error'
 import { recordAudit } from '#core/audit/audit_trail'
+import { afterCommit, inTransaction } from '#core/transactions'
 import type { Actor } from '#core/audit/actor'
 
 export interface AssignmentOutcome {
@@ -32,12 +33,16 @@ const INSERT_CHUNK = 2000
  * forbids, computes the assignment (`assignReviewers`), writes the reviews and moves the
  * applications eligible → in_review, all in one transaction under the call's lock.
  * Re-running keeps the existing reviews and only fills the gaps. Reviewers are mailed
- * once it has committed.
+ * once it has committed (the caller's transaction, when one is given: the demo seed).
  */
 export class AssignReviewers {
-  async handle(callId: number, actor: Actor): Promise<AssignmentOutcome> {
+  async handle(
+    callId: number,
+    actor: Actor,
+    outerClient?: TransactionClientContract
+  ): Promise<AssignmentOutcome> {
     const notices = new Map<number, ReviewNotice>()
-    const outcome = await db.transaction(async (client) => {
+    const outcome = await inTransaction(outerClient, async (client) => {
       // Two officers running it at once would both fill the same gaps: one waits.
       await client.from('calls').where('id', callId).forUpdate().select('id').firstOrFail()
       const settings = await reviewSettingsOf(callId, client)
@@ -173,7 +178,7 @@ export class AssignReviewers {
       )
       return summary
     })
-    await notifyReviewers(notices)
+    await afterCommit(outerClient, () => notifyReviewers(notices))
     return outcome
   }
 }

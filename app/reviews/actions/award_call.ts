@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Decision from '#reviews/models/decision'
 import { awardAmountFor } from '#reviews/award_amounts'
 import { rank, selectWithinEnvelope } from '#reviews/ranking'
@@ -16,17 +16,19 @@ import {
 } from '#reviews/award_budget'
 import { recordAudit } from '#core/audit/audit_trail'
 import type { Actor } from '#core/audit/actor'
+import { afterCommit, inTransaction } from '#core/transactions'
 
 /**
  * The award run of a call (DESIGN §5): ranks the undecided applications in review,
  * awards greedily within what is left of the envelope, puts the rest above the threshold
  * on the reserve list and rejects those below it. One transaction under the call's row
  * lock, so parallel runs or manual decisions queue up; already decided applications are
- * never decided again, so running it twice changes nothing.
+ * never decided again, so running it twice changes nothing. Applicants are mailed once
+ * it has committed (the caller's transaction, when one is given: the demo seed).
  */
 export class AwardCall {
-  async handle(callId: number, actor: Actor) {
-    const decisions = await db.transaction(async (client) => {
+  async handle(callId: number, actor: Actor, outerClient?: TransactionClientContract) {
+    const decisions = await inTransaction(outerClient, async (client) => {
       const { call, programme } = await lockCall(callId, client)
       const threshold = await awardThresholdOf(callId, client)
       const scored = await scoredApplications(callId, programme.kind, client)
@@ -132,7 +134,7 @@ export class AwardCall {
       )
       return written
     })
-    await notifyDecisions(decisions)
+    await afterCommit(outerClient, () => notifyDecisions(decisions))
     return {
       awarded: decisions.filter((decision) => decision.outcome === 'awarded').length,
       waitlisted: decisions.filter((decision) => decision.outcome === 'waitlisted').length,

@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import Review from '#reviews/models/review'
 import CallRubric from '#reviews/models/call_rubric'
@@ -7,15 +7,22 @@ import { checkScores, draftScores, weightedScore } from '#reviews/rubric'
 import { RecomputeAggregates } from '#reviews/actions/recompute_aggregates'
 import { DomainError, InvalidFields } from '#core/exceptions/domain_error'
 import type { Actor } from '#core/audit/actor'
+import { inTransaction } from '#core/transactions'
 
 /**
  * A reviewer submits their review: every criterion scored within the scale, the
  * weighted score computed, the rubric locked and the call's aggregates recomputed, in
- * one transaction. `input` is what was just typed (the saved draft when absent).
+ * one transaction (the caller's, when given). `input` is what was just typed (the saved
+ * draft when absent).
  */
 export class SubmitReview {
-  async handle(reviewId: number, input: unknown, actor: Actor) {
-    return db.transaction(async (client) => {
+  async handle(
+    reviewId: number,
+    input: unknown,
+    actor: Actor,
+    outerClient?: TransactionClientContract
+  ) {
+    return inTransaction(outerClient, async (client) => {
       const found = await Review.find(reviewId, { client })
       if (!found) throw new DomainError('reviewing.errors.not_found', { status: 404 })
       // The rubric first, always in this order: submissions of a call queue on it, so

@@ -19,27 +19,10 @@ import { typedAnswers } from '#applications/answers'
 import { answersValidator } from '#programmes/forms/answers_validator'
 import type { FormAnswers } from '#programmes/forms/form_definition'
 import { screenApplication } from '#eligibility/actions/evaluate_application'
-import { assignReviewers, tagsFromAnswers } from '#reviews/assignment'
-import { conflictCandidates, storeDetectedConflicts } from '#reviews/committee_records'
-import { reviewLifecycle, type ReviewState } from '#reviews/review_lifecycle'
-import { checkScores, draftScores, weightedScore } from '#reviews/rubric'
-import { RecomputeAggregates } from '#reviews/actions/recompute_aggregates'
-import { awardAmountFor } from '#reviews/award_amounts'
-import { rank, selectWithinEnvelope } from '#reviews/ranking'
-import { awardThresholdOf, scoredApplications } from '#reviews/ranking_candidates'
-import {
-  BELOW_THRESHOLD_REASON,
-  STANDARD_CONDITIONS,
-  availableCentimes,
-  lockApplication,
-  lockApplications,
-  lockCall,
-  moveApplicationTo,
-  moveCommitted,
-  nextReservePosition,
-  promoteFromReserve,
-} from '#reviews/award_budget'
-import { recordAudit } from '#core/audit/audit_trail'
+import { AssignReviewers } from '#reviews/actions/assign_reviewers'
+import { SubmitReview } from '#reviews/actions/submit_review'
+import { AwardCall } from '#reviews/actions/award_call'
+import { RespondToAward } from '#reviews/actions/respond_to_award'
 import type { Actor } from '#core/audit/actor'
 import { APPLICATION_FORMS } from '#database/forms/index'
 import { SEEDED_RULE_SETS } from '#database/rules/index'
@@ -281,10 +264,8 @@ const at = (isoDate: string, hour: number) =>
  * accepted, one declined — which promoted the first of the reserve list, whose award is
  * left for the visitor to accept (logged in as that applicant).
  *
- * The committee's actions each open their own transaction, which would not see this
- * uncommitted seed; so each step is done here with the very pieces they are made of
- * (lifecycles, conflict detection, assignment, rubric, aggregation, ranking, budget),
- * in the caller's transaction, with the same audit entries and ledger. Runs after
+ * The committee's steps are its own actions, run in the seed's transaction (their mails
+ * leave once it commits), the reviews dated back to May 2025. Runs after
  * `seedReviewsCommittee` and `seedReviewsScoring`, and calls them again (idempotent) so
  * the new call gets the same committee and rubric. Does nothing without the programme.
  */
@@ -411,14 +392,18 @@ export async function seedReviewPipeline(client: TransactionClientContract) {
     applicants.set(application.id, applicant)
   }
 
-  await assignCommittee(call.id, officerActor, client)
+  await new AssignReviewers().handle(call.id, officerActor, client)
   await submitReviews(call.id, marksOf, client)
-  const awards = await runAwards(call.id, officerActor, client)
+  await new AwardCall().handle(call.id, officerActor, client)
 
   // The answers: all accept but the fourth, who declines (the reserve's first is promoted).
+  const awards = await Decision.query({ client })
+    .where({ call_id: call.id, outcome: 'awarded' })
+    .orderBy('rank')
   for (const [index, award] of awards.entries()) {
     const response = index === 3 ? 'declined' : 'accepted'
-    await respondToAward(award, response, { id: applicants.get(award.applicationId)!.id }, client)
+    const applicant = { id: applicants.get(award.applicationId)!.id }
+    await new RespondToAward().handle(award, response, applicant, client)
   }
 }
 
@@ -456,86 +441,10 @@ async function attachDocument(
   return document.id
 }
 
-/** The assignment run of AssignReviewers, on a call that has no review yet. */
-async function assignCommittee(callId: number, actor: Actor, client: TransactionClientContract) {
-  const rubric = await CallRubric.query({ client }).where('call_id', callId).firstOrFail()
-  const members = await client
-    .from('committee_members')
-    .where('call_id', callId)
-    .select('user_id', 'expertise')
-    .orderBy('user_id')
-  const applications = await conflictCandidates(client)
-    .where('a.call_id', callId)
-    .where('a.state', 'eligible')
-    .select('a.submitted_answers')
-    .orderBy('a.id')
-  const conflictsDetected = await storeDetectedConflicts(
-    callId,
-    applications,
-    members.map((member) => member.user_id),
-    client
-  )
-  const conflicts = await client
-    .from('review_conflicts')
-    .where('call_id', callId)
-    .select('reviewer_id as reviewerId', 'application_id as applicationId')
-    .select('organization_id as organizationId')
-  const result = assignReviewers({
-    applications: applications.map((application) => ({
-      id: application.id,
-      organizationId: application.organizationId,
-      tags: tagsFromAnswers(application.submitted_answers),
-    })),
-    reviewers: members.map((member) => ({ id: member.user_id, expertise: member.expertise })),
-    conflicts,
-    k: rubric.reviewsPerApplication,
-  })
-  const dueAt = ASSIGNED_AT.plus({ days: rubric.reviewDays }).toJSDate()
-  await client.table('reviews').multiInsert(
-    result.assignments.map(({ applicationId, reviewerId }) => ({
-      call_id: callId,
-      application_id: applicationId,
-      reviewer_id: reviewerId,
-      state: 'assigned',
-      assigned_by: null,
-      due_at: dueAt,
-      created_at: ASSIGNED_AT.toJSDate(),
-      updated_at: ASSIGNED_AT.toJSDate(),
-    }))
-  )
-  const moved = await Application.query({ client })
-    .whereIn(
-      'id',
-      result.assignments.map((assignment) => assignment.applicationId)
-    )
-    .orderBy('id')
-  for (const application of moved) {
-    await applicationLifecycle.apply(application, 'in_review', {
-      actor,
-      client,
-      reason: 'reviewers_assigned',
-    })
-  }
-  await recordAudit(
-    {
-      actor,
-      action: 'call.reviewers_assigned',
-      subjectType: 'call',
-      subjectId: callId,
-      metadata: {
-        assigned: result.assignments.length,
-        moved: moved.length,
-        shortfalls: result.shortfalls.length,
-        conflictsDetected,
-        withdrawn: 0,
-        k: rubric.reviewsPerApplication,
-      },
-    },
-    client
-  )
-}
-
-/** Every review submitted as SubmitReview does, the aggregates recomputed once at the end. */
+/**
+ * Every review submitted by its reviewer, with the marks of their seat (chair first);
+ * then the reviews and the rubric dated back to May 2025, as if done then.
+ */
 async function submitReviews(
   callId: number,
   marksOf: Map<number, Marks>,
@@ -548,27 +457,25 @@ async function submitReviews(
     .orderByRaw("role = 'chair' DESC, user_id")
     .select('user_id')
   const seat = new Map(chairFirst.map((member, index) => [member.user_id as number, index]))
-  const reviews = await Review.query({ client }).where('call_id', callId).orderBy('id').forUpdate()
+  const reviews = await Review.query({ client }).where('call_id', callId).orderBy('id')
   for (const [index, review] of reviews.entries()) {
     const [project, commitment] = marksOf.get(review.applicationId)![seat.get(review.reviewerId)!]
-    const scores = draftScores(rubric.criteria, {
+    const scores = {
       project: { score: project, comment: PROJECT_COMMENTS[project] },
       commitment: { score: commitment, comment: COMMITMENT_COMMENTS[commitment] },
-    })
-    const problems = checkScores(rubric.criteria, rubric.scaleMax, scores)
-    if (problems.length) throw new Error(`Demo review ${review.id}: ${JSON.stringify(problems)}`)
-    review.scores = scores
-    review.weightedScore = weightedScore(rubric.criteria, rubric.scaleMax, scores)
-    review.submittedAt = ASSIGNED_AT.plus({ days: 2 + (index % 9), hours: index % 5 })
-    await reviewLifecycle.apply(review as Review & { state: ReviewState }, 'submitted', {
-      actor: { id: review.reviewerId },
-      client,
-      metadata: { weightedScore: review.weightedScore },
-    })
+    }
+    await new SubmitReview().handle(review.id, scores, { id: review.reviewerId }, client)
+    await Review.query({ client })
+      .where('id', review.id)
+      .update({
+        created_at: ASSIGNED_AT.toJSDate(),
+        due_at: ASSIGNED_AT.plus({ days: rubric.reviewDays }).toJSDate(),
+        submitted_at: ASSIGNED_AT.plus({ days: 2 + (index % 9), hours: index % 5 }).toJSDate(),
+      })
   }
-  rubric.lockedAt = ASSIGNED_AT.plus({ days: 2 })
-  await rubric.useTransaction(client).save()
-  await new RecomputeAggregates().handle(callId, rubric.disagreementThreshold, client)
+  await CallRubric.query({ client })
+    .where('id', rubric.id)
+    .update({ locked_at: ASSIGNED_AT.plus({ days: 2 }).toJSDate() })
 }
 
 const PROJECT_COMMENTS: Record<number, string> = {
@@ -582,98 +489,4 @@ const COMMITMENT_COMMENTS: Record<number, string> = {
   3: 'Départ prévu mais pas encore daté.',
   4: 'Calendrier de départ clair, disponibilité crédible.',
   5: 'Déjà à plein temps sur le projet.',
-}
-
-/** The award run of AwardCall on a call where nothing is decided yet; the awards in rank order. */
-async function runAwards(callId: number, actor: Actor, client: TransactionClientContract) {
-  const { call, programme } = await lockCall(callId, client)
-  const threshold = await awardThresholdOf(callId, client)
-  const scored = await scoredApplications(callId, programme.kind, client)
-  const applications = await lockApplications(
-    scored.map((item) => item.applicationId),
-    client
-  )
-  const candidates = scored.map((item) => ({
-    ...item,
-    amountCentimes: awardAmountFor(programme, item.requestedMad),
-  }))
-  const { ranked, below } = rank(candidates, threshold)
-  const { awarded, reserve } = selectWithinEnvelope(ranked, availableCentimes(call))
-  let reservePosition = await nextReservePosition(callId, client)
-  const awards: Decision[] = []
-  const decide = (
-    candidate: (typeof candidates)[number] & { rank?: number },
-    fields: Partial<Decision>
-  ) =>
-    Decision.create(
-      {
-        callId,
-        applicationId: candidate.applicationId,
-        finalScore: candidate.finalScore,
-        rank: candidate.rank ?? null,
-        conditions: [],
-        reasons: [],
-        decidedBy: actor.id!,
-        ...fields,
-      },
-      { client }
-    )
-
-  for (const candidate of awarded) {
-    const decision = await decide(candidate, {
-      outcome: 'awarded',
-      amountCentimes: candidate.amountCentimes,
-      conditions: STANDARD_CONDITIONS,
-    })
-    await moveApplicationTo(applications.get(candidate.applicationId)!, 'awarded', actor, client)
-    await moveCommitted(call, 'commit', candidate.amountCentimes, decision.id, actor, client)
-    awards.push(decision)
-  }
-  for (const candidate of reserve) {
-    await decide(candidate, { outcome: 'waitlisted', reservePosition: reservePosition++ })
-    await moveApplicationTo(applications.get(candidate.applicationId)!, 'waitlisted', actor, client)
-  }
-  for (const candidate of below) {
-    await decide(candidate, { outcome: 'rejected', reasons: [BELOW_THRESHOLD_REASON] })
-    await moveApplicationTo(
-      applications.get(candidate.applicationId)!,
-      'rejected',
-      actor,
-      client,
-      BELOW_THRESHOLD_REASON
-    )
-  }
-  await recordAudit(
-    {
-      actor,
-      action: 'call.award_run',
-      subjectType: 'call',
-      subjectId: callId,
-      metadata: {
-        awarded: awarded.length,
-        waitlisted: reserve.length,
-        rejected: below.length,
-        committedCentimes: call.committedCentimes,
-      },
-    },
-    client
-  )
-  return awards
-}
-
-/** RespondToAward: a decline releases the amount and promotes the reserve list. */
-async function respondToAward(
-  award: Decision,
-  response: 'accepted' | 'declined',
-  actor: Actor,
-  client: TransactionClientContract
-) {
-  const { call, programme } = await lockCall(award.callId, client)
-  award.merge({ response, respondedAt: DateTime.utc() })
-  await award.useTransaction(client).save()
-  if (response === 'accepted') return
-  const application = await lockApplication(award.applicationId, client)
-  await applicationLifecycle.apply(application, 'declined', { actor, client })
-  await moveCommitted(call, 'release', award.amountCentimes!, award.id, actor, client)
-  await promoteFromReserve(call, programme, actor, client)
 }
