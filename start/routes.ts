@@ -4,6 +4,7 @@
 | stateless (bearer tokens, no cookies), which keeps it fast.
 */
 import router from '@adonisjs/core/services/router'
+import app from '@adonisjs/core/services/app'
 import { errors, type HttpContext } from '@adonisjs/core/http'
 import { apiStack, webStack } from '#start/kernel'
 import { coreProbeRoutes, coreWebRoutes } from '#core/routes'
@@ -70,3 +71,7 @@ router
     router.any('*', notFound).as('not_found')
   })
   .use(webStack())
+
+// Commands (the queue worker, the demo seeder) put links in the mails they send: the URL
+// builder needs the routes committed, which otherwise only the HTTP server does.
+if (app.getEnvironment() === 'console') router.commit()

@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Agreement from '#disbursements/models/agreement'
 import Tranche from '#disbursements/models/tranche'
@@ -70,12 +69,4 @@ async function lockAgreementThenTranche(
     .forUpdate()
     .firstOrFail()) as StatefulTranche
   return { agreement, tranche }
-}
-
-/** Runs `work` in the caller's transaction (a seeder, a larger use case) or in its own. */
-export function inTransaction<T>(
-  client: TransactionClientContract | undefined,
-  work: (client: TransactionClientContract) => Promise<T>
-) {
-  return client ? work(client) : db.transaction(work)
 }

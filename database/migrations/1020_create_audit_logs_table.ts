@@ -21,7 +21,7 @@ export default class extends BaseSchema {
     })
     // Append-only, enforced by the database itself: no UPDATE, DELETE or TRUNCATE.
     this.schema.raw(`
-      CREATE FUNCTION audit_logs_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE OR REPLACE FUNCTION audit_logs_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'audit_logs is append-only' USING ERRCODE = 'insufficient_privilege';
       END $$`)

@@ -19,7 +19,7 @@ export default class extends BaseSchema {
     )
     // Frozen means frozen: the database refuses to rewrite a definition already used.
     this.schema.raw(`
-      CREATE FUNCTION form_versions_frozen() RETURNS trigger AS $$
+      CREATE OR REPLACE FUNCTION form_versions_frozen() RETURNS trigger AS $$
       BEGIN
         IF OLD.frozen_at IS NOT NULL AND NEW.definition IS DISTINCT FROM OLD.definition THEN
           RAISE EXCEPTION 'form version % is frozen', OLD.id USING ERRCODE = 'check_violation';

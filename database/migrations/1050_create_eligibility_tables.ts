@@ -16,7 +16,7 @@ export default class extends BaseSchema {
       table.unique(['call_id', 'version'])
     })
     this.schema.raw(`
-      CREATE FUNCTION rule_set_versions_published() RETURNS trigger AS $$
+      CREATE OR REPLACE FUNCTION rule_set_versions_published() RETURNS trigger AS $$
       BEGIN
         IF OLD.published_at IS NOT NULL THEN
           RAISE EXCEPTION 'rule set version % is published', OLD.id USING ERRCODE = 'check_violation';

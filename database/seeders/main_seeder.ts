@@ -12,12 +12,12 @@ import { APPLICATION_FORMS, hasApplicationForm } from '#database/forms/index'
 import { SEEDED_RULE_SETS } from '#database/rules/index'
 import { inCasablanca } from '#core/casablanca_time'
 import type { Role } from '#identity/roles'
-import { seedTrainingCatalogue } from '#database/seeders/demo/training_catalogue'
-import { seedTrainingResults } from '#database/seeders/demo/training_results'
-import { seedReviewsCommittee } from '#database/seeders/demo/reviews_committee'
-import { seedReviewsScoring } from '#database/seeders/demo/reviews_scoring'
-import { seedReviewPipeline } from '#database/seeders/demo/review_pipeline'
-import { seedDisbursements } from '#database/seeders/demo/disbursements'
+import { seedTrainingCatalogue } from '#database/demo/training_catalogue'
+import { seedTrainingResults } from '#database/demo/training_results'
+import { seedReviewsCommittee } from '#database/demo/reviews_committee'
+import { seedReviewsScoring } from '#database/demo/reviews_scoring'
+import { seedReviewPipeline } from '#database/demo/review_pipeline'
+import { seedDisbursements } from '#database/demo/disbursements'
 
 /** Every demo account shares this password (README). */
 export const DEMO_PASSWORD = 'Manassa-demo-2026'
@@ -44,7 +44,7 @@ export const DEMO_ACCOUNTS: { email: string; fullName: string; roles: Role[] }[]
  * kind with a call open for the next two months, each call but the training one with
  * version 1 of its kind's application form (database/forms) and version 1 of its rule
  * set (database/rules), published by the demo programme officer; then the demo of each
- * domain (database/seeders/demo): training, committees, a past call run through review and
+ * domain (database/demo): training, committees, a past call run through review and
  * award, and its agreements. One transaction: a failed run leaves the database empty, so
  * `npm start` seeds it again next time.
  */

@@ -1,11 +1,11 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { inTransaction } from '#core/transactions'
 import type { Infer } from '@vinejs/vine/types'
 import Agreement from '#disbursements/models/agreement'
 import Tranche from '#disbursements/models/tranche'
 import { trancheLifecycle } from '#disbursements/tranche_lifecycle'
 import {
-  inTransaction,
   lockTrancheWithAgreement,
   trancheIdempotencyKey,
   type StatefulTranche,

@@ -1,6 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { trancheLifecycle } from '#disbursements/tranche_lifecycle'
-import { inTransaction, lockTrancheWithAgreement } from '#disbursements/tranches'
+import { inTransaction } from '#core/transactions'
+import { lockTrancheWithAgreement } from '#disbursements/tranches'
 import { DomainError } from '#core/exceptions/domain_error'
 import { nowInCasablanca } from '#core/casablanca_time'
 import type { Actor } from '#core/audit/actor'

@@ -27,8 +27,8 @@ import type { Actor } from '#core/audit/actor'
 import { APPLICATION_FORMS } from '#database/forms/index'
 import { SEEDED_RULE_SETS } from '#database/rules/index'
 import { DEMO_PASSWORD } from '#database/seeders/main_seeder'
-import { seedReviewsCommittee } from '#database/seeders/demo/reviews_committee'
-import { seedReviewsScoring } from '#database/seeders/demo/reviews_scoring'
+import { seedReviewsCommittee } from '#database/demo/reviews_committee'
+import { seedReviewsScoring } from '#database/demo/reviews_scoring'
 
 /** Project + commitment scores (0–5) given by the chair, reviewer2 and reviewer3. */
 type Marks = [[number, number], [number, number], [number, number]]
