@@ -4,7 +4,7 @@ import { acceptedAward } from '#database/factories/agreement_factory'
 import { UserFactory } from '#database/factories/user_factory'
 import Agreement from '#disbursements/models/agreement'
 import Tranche from '#disbursements/models/tranche'
-import { seedDisbursements } from '#database/seeders/demo/disbursements'
+import { seedDisbursements } from '#database/demo/disbursements'
 import { isolateEachTest } from '#tests/helpers/http'
 
 test.group('Agreements: demo data', (group) => {

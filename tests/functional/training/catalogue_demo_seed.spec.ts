@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import type { ApiResponse } from '@japa/api-client'
 import db from '@adonisjs/lucid/services/db'
-import { seedTrainingCatalogue } from '#database/seeders/demo/training_catalogue'
+import { seedTrainingCatalogue } from '#database/demo/training_catalogue'
 import { TRACKS } from '#training/catalogue'
 import { isolateEachTest } from '#tests/helpers/http'
 

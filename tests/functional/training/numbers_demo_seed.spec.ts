@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { UserFactory } from '#database/factories/user_factory'
 import { InstituteFactory } from '#database/factories/training_factory'
-import { seedTrainingResults } from '#database/seeders/demo/training_results'
+import { seedTrainingResults } from '#database/demo/training_results'
 import { nationalAiTarget, trainingNumbers } from '#training/training_numbers'
 import { isolateEachTest } from '#tests/helpers/http'
 
