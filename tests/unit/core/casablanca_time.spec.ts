@@ -10,6 +10,7 @@ import {
   nowInCasablanca,
   toCasablancaInput,
 } from '#core/casablanca_time'
+import { intlTagOf } from '#core/i18n/locales'
 
 /*
  * Africa/Casablanca in 2026 per the tz database shipped with Node: UTC+1, then UTC+0
@@ -213,5 +214,24 @@ test.group('Casablanca time / formatting for the reader', () => {
   test('an unsupported locale is formatted the French way', ({ assert }) => {
     const instant = utc('2026-01-15T16:00')
     assert.equal(formatCasablanca(instant, 'de'), formatCasablanca(instant, 'fr'))
+  })
+
+  test('reads exactly as Luxon writes it, across the offset changes, in every locale', ({
+    assert,
+  }) => {
+    for (const iso of ['2026-02-20T23:30:00Z', '2026-03-01T12:00:00Z', '2026-07-14T08:05:00Z']) {
+      const value = DateTime.fromISO(iso)
+      for (const locale of ['fr', 'ar', 'zgh', 'en']) {
+        const local = inCasablanca(value).setLocale(intlTagOf(locale))
+        assert.equal(
+          formatCasablanca(value, locale),
+          local.toLocaleString({ ...DateTime.DATETIME_MED, timeZoneName: 'short' })
+        )
+        assert.equal(
+          formatCasablanca(value, locale, 'date'),
+          local.toLocaleString(DateTime.DATE_FULL)
+        )
+      }
+    }
   })
 })
