@@ -19,7 +19,9 @@ const DEFAULT_MAX_LENGTH = { text: 500, long_text: 10_000 }
  * the value first, and an object whose toString is not callable throws a TypeError there.
  */
 function numeric() {
-  return vine.number().parse((value) => (value !== null && typeof value === 'object' ? NaN : value))
+  return vine
+    .number()
+    .parse((value) => (value !== null && typeof value === 'object' ? Number.NaN : value))
 }
 
 function baseSchema(field: FieldDefinition, mode: AnswersMode): SchemaTypes {
