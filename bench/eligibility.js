@@ -23,7 +23,12 @@ const ROUNDS = 3
 const CHILD_TIME_LIMIT_MS = 120_000
 
 export async function eligibility({ env, log }) {
-  const measured = await measureInChild('eligibility', 'bench/eligibility.js', env, CHILD_TIME_LIMIT_MS)
+  const measured = await measureInChild(
+    'eligibility',
+    'bench/eligibility.js',
+    env,
+    CHILD_TIME_LIMIT_MS
+  )
   const { compiled, handWritten, eligible, meanScore } = measured
   log(`${APPLICATIONS} applications: ${eligible} eligible, mean score ${meanScore.toFixed(2)}`)
   log(

@@ -21,7 +21,12 @@ const ROUNDS = 3
 const CHILD_TIME_LIMIT_MS = 60_000
 
 export async function pdfReceipts({ env, log }) {
-  const measured = await measureInChild('pdf_receipts', 'bench/pdf_receipts.js', env, CHILD_TIME_LIMIT_MS)
+  const measured = await measureInChild(
+    'pdf_receipts',
+    'bench/pdf_receipts.js',
+    env,
+    CHILD_TIME_LIMIT_MS
+  )
   const rates = measured
   for (const [variant, rate] of Object.entries(rates)) log(`${variant}: ${rate.toFixed(0)} docs/s`)
 
