@@ -89,11 +89,15 @@ export function monthlyAmounts(totalCentimes: number, count: number, monthly?: n
   )
 }
 
-/** The first payment date of a stipend: the planned start date, or the first of next month. */
+/**
+ * The first payment date of a stipend: the planned start date, or the first of next month
+ * when there is none. Never a month before the agreement's own: a start planned in the
+ * past (a late agreement) begins with the current month's stipend, not with arrears.
+ */
 export function stipendStart(plannedStartOn: unknown, today: DateTime) {
   if (typeof plannedStartOn === 'string') {
     const planned = DateTime.fromISO(plannedStartOn, { zone: today.zone })
-    if (planned.isValid) return planned.startOf('day')
+    if (planned.isValid) return DateTime.max(planned.startOf('day'), today.startOf('month'))
   }
   return today.startOf('month').plus({ months: 1 })
 }

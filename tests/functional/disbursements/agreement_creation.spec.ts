@@ -91,7 +91,7 @@ test.group('Agreements: created by finance from accepted awards', (group) => {
     const { decision } = await acceptedAward({
       kind: 'living_grant',
       amountCentimes: 12 * 1_500_000,
-      plannedStartOn: '2026-09-01',
+      plannedStartOn: '2030-09-01',
     })
     const officer = await userWithRoles('finance_officer')
     const response = await client
@@ -105,8 +105,8 @@ test.group('Agreements: created by finance from accepted awards', (group) => {
       .orderBy('sequence')
     assert.lengthOf(tranches, 12)
     assert.isTrue(tranches.every((tranche) => tranche.amountCentimes === 1_500_000))
-    assert.equal(tranches[0].dueOn!.toISODate(), '2026-09-01')
-    assert.equal(tranches[11].dueOn!.toISODate(), '2027-08-01')
+    assert.equal(tranches[0].dueOn!.toISODate(), '2030-09-01')
+    assert.equal(tranches[11].dueOn!.toISODate(), '2031-08-01')
   })
 
   test('a VC commitment starts with no tranche: the fund manager calls capital later', async ({

@@ -121,6 +121,9 @@ test.group('Tranche schedule', () => {
   test('a stipend starts on the planned start date, or the first of next month', ({ assert }) => {
     const today = DateTime.fromISO('2026-05-20', { zone: 'Africa/Casablanca' })
     assert.equal(stipendStart('2026-09-01', today).toISODate(), '2026-09-01')
+    // Planned long before the agreement: no arrears, this month's stipend comes first.
+    assert.equal(stipendStart('2025-06-15', today).toISODate(), '2026-05-01')
+    assert.equal(stipendStart('2026-05-10', today).toISODate(), '2026-05-10')
     assert.equal(stipendStart(null, today).toISODate(), '2026-06-01')
     assert.equal(stipendStart('not a date', today).toISODate(), '2026-06-01')
   })
