@@ -1,7 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { SimplePaginator } from '@adonisjs/lucid/database'
 import { DateTime } from 'luxon'
-import { CASABLANCA } from '#core/casablanca_time'
 import type { LocalizedText } from '#core/i18n/localized_text'
 import Cohort from '#training/models/cohort'
 
@@ -96,9 +95,12 @@ export async function paginateOpenCohorts(
   return new SimplePaginator(total, perPage, page, ...result.rows)
 }
 
-/** A calendar date of the cohort ('YYYY-MM-DD') as a Casablanca day, for formatDate. */
+/**
+ * A calendar date of the cohort ('YYYY-MM-DD') for formatDate: noon UTC is that same day
+ * in Casablanca (UTC+0 or +1), and a plain Date spares Luxon's zone work on every card.
+ */
 export function calendarDay(iso: string) {
-  return DateTime.fromISO(iso, { zone: CASABLANCA })
+  return new Date(`${iso}T12:00:00Z`)
 }
 
 /**
