@@ -1,11 +1,7 @@
 import { test } from '@japa/runner'
-import { randomUUID } from 'node:crypto'
-import { Worker } from 'bullmq'
+import { crashTestQueue } from '#tests/helpers/workers'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
-import redis from '@adonisjs/redis/services/main'
-import { QueueService } from '#core/queue/queue_service'
-import type { QueueConfig } from '#core/queue/types'
 import { PAY_TRANCHE_JOB, PayTranche } from '#disbursements/actions/pay_tranche'
 import { StripeRail } from '#disbursements/rails/stripe_rail'
 import { payTrancheJobId } from '#disbursements/payment_runs'
@@ -59,22 +55,7 @@ test.group('Payments / a payment worker killed mid-job', (group) => {
     app.container.swap(PayTranche, () => dying)
     cleanup(() => app.container.restore(PayTranche))
 
-    const config = app.config.get<QueueConfig>('queue')
-    const prefix = `${config.prefix}-payments-${randomUUID().slice(0, 8)}`
-    const service = new QueueService({ ...config, prefix }, app)
-    const startWorker = () =>
-      new Worker(config.queues[0], (job) => service.process(job), {
-        prefix,
-        connection: { ...config.connection, maxRetriesPerRequest: null },
-        concurrency: 1,
-        lockDuration: 1000,
-        stalledInterval: 300,
-      })
-    cleanup(async () => {
-      await service.close()
-      const keys = await redis.keys(`${prefix}:*`)
-      if (keys.length > 0) await redis.del(...keys)
-    })
+    const { service, startWorker } = crashTestQueue('payments', cleanup)
 
     const before = stripe.createdTransfers
     await service.dispatch(

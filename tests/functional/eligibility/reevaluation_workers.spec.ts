@@ -1,11 +1,7 @@
 import { test } from '@japa/runner'
-import { randomUUID } from 'node:crypto'
-import { Worker } from 'bullmq'
+import { crashTestQueue } from '#tests/helpers/workers'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
-import redis from '@adonisjs/redis/services/main'
-import { QueueService } from '#core/queue/queue_service'
-import type { QueueConfig } from '#core/queue/types'
 import { SYSTEM_ACTOR } from '#core/audit/actor'
 import { openCallOf, publishRules } from '#database/factories/programme_factory'
 import { ReevaluateCall, reevaluationProgress } from '#eligibility/actions/reevaluate_call'
@@ -152,24 +148,7 @@ test.group('Re-evaluation / concurrent runs and crashed workers', (group) => {
     app.container.swap(ReevaluateCall, () => dying)
     cleanup(() => app.container.restore(ReevaluateCall))
 
-    // Its own Redis prefix: test runs elsewhere on this machine never see these jobs.
-    const config = app.config.get<QueueConfig>('queue')
-    const prefix = `${config.prefix}-reevaluation-${randomUUID().slice(0, 8)}`
-    const service = new QueueService({ ...config, prefix }, app)
-    const startWorker = () =>
-      new Worker(config.queues[0], (job) => service.process(job), {
-        prefix,
-        connection: { ...config.connection, maxRetriesPerRequest: null },
-        concurrency: 1,
-        // Short, so that the test sees the lock lapse and the job recovered quickly.
-        lockDuration: 1000,
-        stalledInterval: 300,
-      })
-    cleanup(async () => {
-      await service.close()
-      const keys = await redis.keys(`${prefix}:*`)
-      if (keys.length > 0) await redis.del(...keys)
-    })
+    const { service, startWorker } = crashTestQueue('reevaluation', cleanup)
 
     await service.dispatch(
       REEVALUATION_JOB,
