@@ -76,6 +76,32 @@ export async function moveApplicationTo(
   await applicationLifecycle.apply(application, to, { actor, client, reason })
 }
 
+/**
+ * Awards `decision` (new or waitlisted): the decision itself, the application's move and
+ * the amount committed on the call's budget, under the call's lock. Every award goes here:
+ * the award run, a manual award, a promotion from the reserve list.
+ */
+export async function grantAward(
+  call: Call,
+  decision: Decision,
+  application: Application,
+  award: { amountCentimes: number; conditions: string[] },
+  actor: Actor,
+  client: TransactionClientContract
+) {
+  decision.merge({
+    outcome: 'awarded',
+    amountCentimes: award.amountCentimes,
+    reservePosition: null,
+    conditions: award.conditions,
+    reasons: [],
+  })
+  await decision.useTransaction(client).save()
+  await moveApplicationTo(application, 'awarded', actor, client)
+  await moveCommitted(call, 'commit', award.amountCentimes, decision.id, actor, client)
+  return decision
+}
+
 /** The next free place at the end of the call's reserve list. */
 export async function nextReservePosition(callId: number, client: TransactionClientContract) {
   const row = await client
@@ -118,15 +144,14 @@ export async function promoteFromReserve(
   const system: Actor = { id: null, requestId: actor.requestId, ip: actor.ip }
   const promoted: Decision[] = []
   for (const { decision, amountCentimes } of awarded) {
-    decision.merge({
-      outcome: 'awarded',
-      amountCentimes,
-      reservePosition: null,
-      conditions: STANDARD_CONDITIONS,
-    })
-    await decision.useTransaction(client).save()
-    await moveApplicationTo(applications.get(decision.applicationId)!, 'awarded', system, client)
-    await moveCommitted(call, 'commit', amountCentimes, decision.id, system, client)
+    await grantAward(
+      call,
+      decision,
+      applications.get(decision.applicationId)!,
+      { amountCentimes, conditions: STANDARD_CONDITIONS },
+      system,
+      client
+    )
     promoted.push(decision)
   }
   return promoted

@@ -7,10 +7,10 @@ import {
   BELOW_THRESHOLD_REASON,
   STANDARD_CONDITIONS,
   availableCentimes,
+  grantAward,
   lockApplications,
   lockCall,
   moveApplicationTo,
-  moveCommitted,
   nextReservePosition,
   notifyDecisions,
 } from '#reviews/award_budget'
@@ -49,27 +49,21 @@ export class AwardCall {
       const written: Decision[] = []
 
       for (const candidate of awarded) {
-        const decision = await Decision.create(
-          {
-            callId,
-            applicationId: candidate.applicationId,
-            outcome: 'awarded',
-            finalScore: candidate.finalScore,
-            rank: candidate.rank,
-            amountCentimes: candidate.amountCentimes,
-            conditions: STANDARD_CONDITIONS,
-            reasons: [],
-            decidedBy: actor.id!,
-          },
-          { client }
-        )
-        await moveApplicationTo(
+        const decision = new Decision().merge({
+          callId,
+          applicationId: candidate.applicationId,
+          finalScore: candidate.finalScore,
+          rank: candidate.rank,
+          decidedBy: actor.id!,
+        })
+        await grantAward(
+          call,
+          decision,
           applications.get(candidate.applicationId)!,
-          'awarded',
+          { amountCentimes: candidate.amountCentimes, conditions: STANDARD_CONDITIONS },
           actor,
           client
         )
-        await moveCommitted(call, 'commit', candidate.amountCentimes, decision.id, actor, client)
         written.push(decision)
       }
       for (const candidate of reserve) {

@@ -9,7 +9,7 @@ import {
   lockApplication,
   lockCall,
   moveApplicationTo,
-  moveCommitted,
+  grantAward,
   notifyDecisions,
 } from '#reviews/award_budget'
 import { DomainError } from '#core/exceptions/domain_error'
@@ -62,18 +62,17 @@ export class DecideApplication {
           data: { available: Money.ofCentimes(availableCentimes(call)).format('fr') },
         })
       }
-      record.merge({
-        outcome: 'awarded',
-        amountCentimes: amount,
-        conditions: input.conditions
-          ? [...STANDARD_CONDITIONS, input.conditions]
-          : STANDARD_CONDITIONS,
-        reasons: [],
-      })
-      await record.useTransaction(client).save()
-      await moveApplicationTo(application, 'awarded', actor, client)
-      await moveCommitted(call, 'commit', amount, record.id, actor, client)
-      return record
+      const conditions = input.conditions
+        ? [...STANDARD_CONDITIONS, input.conditions]
+        : STANDARD_CONDITIONS
+      return grantAward(
+        call,
+        record,
+        application,
+        { amountCentimes: amount, conditions },
+        actor,
+        client
+      )
     })
     await notifyDecisions([decision])
     return decision
