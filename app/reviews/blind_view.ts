@@ -50,23 +50,138 @@ export interface ApplicantIdentity {
   ice?: string | null
 }
 
-/** Strings shorter than this are too common to scrub without mangling the text. */
-const MIN_SCRUBBED = 3
+/**
+ * Identity strings with fewer letters or digits than this are never masked: one or two
+ * characters ("SA", "X", "-") are legal forms, initials or placeholders, and masking
+ * them would mangle ordinary words everywhere.
+ */
+const MIN_MASKED = 3
+/**
+ * Identity strings shorter than this (3–5 characters: "OCP", "Lydec", "Ali") are masked
+ * only as whole words, or "Ali" would mask "qualité". Longer ones are masked anywhere,
+ * even glued to another word (Arabic prefixes such as و or ب, "ex-…", possessives).
+ */
+const MIN_MASKED_INSIDE_WORDS = 6
 
-function escapeRegExp(value: string) {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** Arabic letters written in several ways, folded to one (hamza forms, ta marbuta, alif maqsura). */
+const ARABIC_FOLDS: Record<string, string> = {
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ة: 'ه',
+  ى: 'ي',
 }
 
-/** A function replacing every known identity string in a text (case-insensitive). */
-export function identityScrubber(identity: ApplicantIdentity, mask: string) {
-  const needles = [...new Set(Object.values(identity))]
-    .filter((value): value is string => typeof value === 'string')
-    .map((value) => value.trim())
-    .filter((value) => value.length >= MIN_SCRUBBED)
-    .sort((a, b) => b.length - a.length)
+/**
+ * The comparable form of one character: lower case, without accents or Arabic vowel
+ * marks, hamza forms folded; whitespace, hyphens, underscores and tatweel vanish so that
+ * "Société  Générale", "societe-generale" and "SocieteGenerale" compare equal.
+ */
+function foldCharacter(character: string) {
+  if (/[\s\-_\u2010-\u2015\u0640]/u.test(character)) return ''
+  const folded = character.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+  return [...folded].map((part) => ARABIC_FOLDS[part] ?? part).join('')
+}
+
+/** A text folded for comparison, and for each folded character its place in the text. */
+function foldWithPositions(text: string) {
+  let folded = ''
+  const starts: number[] = []
+  let offset = 0
+  for (const character of text) {
+    for (const part of foldCharacter(character)) {
+      folded += part
+      starts.push(offset)
+    }
+    offset += character.length
+  }
+  return { folded, starts }
+}
+
+function foldText(text: string) {
+  return foldWithPositions(text).folded
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u
+
+/** Every string that identifies the applicant, folded, longest first. */
+function foldedNeedles(values: Iterable<string>) {
+  const needles = new Set<string>()
+  for (const value of values) {
+    const folded = foldText(value)
+    if ([...folded].filter((part) => WORD_CHARACTER.test(part)).length >= MIN_MASKED) {
+      needles.add(folded)
+    }
+  }
+  return [...needles].sort((a, b) => b.length - a.length)
+}
+
+/**
+ * A function replacing every identity string in a text by `mask`, whatever its case,
+ * accents, Arabic vowel marks or spacing (DESIGN §5: blind calls hide the applicant).
+ */
+export function identityScrubber(values: Iterable<string>, mask: string) {
+  const needles = foldedNeedles(values)
   if (needles.length === 0) return (text: string) => text
-  const pattern = new RegExp(needles.map(escapeRegExp).join('|'), 'giu')
-  return (text: string) => text.replace(pattern, mask)
+  return (text: string) => {
+    const { folded, starts } = foldWithPositions(text)
+    const ranges: Array<[number, number]> = []
+    let position = 0
+    while (position < folded.length) {
+      // The matched part of the text: from its first character to the end of its last.
+      const rangeOf = (length: number): [number, number] => {
+        const last = starts[position + length - 1]
+        return [starts[position], last + (text.codePointAt(last)! > 0xffff ? 2 : 1)]
+      }
+      const needle = needles.find((candidate) => {
+        if (!folded.startsWith(candidate, position)) return false
+        if (candidate.length >= MIN_MASKED_INSIDE_WORDS) return true
+        const [from, to] = rangeOf(candidate.length)
+        return !WORD_CHARACTER.test(text[from - 1] ?? '') && !WORD_CHARACTER.test(text[to] ?? '')
+      })
+      if (!needle) {
+        position++
+        continue
+      }
+      const [from, to] = rangeOf(needle.length)
+      ranges.push([from, to])
+      position += needle.length
+    }
+    let result = ''
+    let cursor = 0
+    for (const [from, to] of ranges) {
+      result += text.slice(cursor, from) + mask
+      cursor = to
+    }
+    return result + text.slice(cursor)
+  }
+}
+
+/** The values of every identifying answer (in groups too), as they were typed. */
+export function identifyingValues(definition: FormDefinition, answers: FormAnswers) {
+  const values: string[] = []
+  const collect = (fields: FieldDefinition[], row: Record<string, unknown>) => {
+    for (const field of fields) {
+      const value = row[field.key]
+      if (field.type === 'group') {
+        for (const entry of Array.isArray(value) ? value : []) {
+          if (typeof entry === 'object' && entry !== null) collect(field.fields ?? [], entry)
+        }
+      } else if (field.type !== 'file' && isIdentifying(field)) {
+        for (const item of Array.isArray(value) ? value : [value]) {
+          if (typeof item === 'string' || typeof item === 'number') values.push(String(item))
+        }
+      }
+    }
+  }
+  for (const section of definition.sections) {
+    const sectionAnswers = answers[section.key]
+    if (typeof sectionAnswers === 'object' && sectionAnswers !== null) {
+      collect(section.fields, sectionAnswers)
+    }
+  }
+  return values
 }
 
 function redactValue(
@@ -110,7 +225,8 @@ function redactFields(
 
 /**
  * The answers a reviewer of a blind call may read: identifying fields replaced by
- * `mask`, identity strings scrubbed from the others, answers outside the form dropped.
+ * `mask`, the applicant's identity and every identifying answer's value scrubbed from
+ * the others, answers outside the form dropped.
  */
 export function blindAnswers(
   definition: FormDefinition,
@@ -118,7 +234,10 @@ export function blindAnswers(
   identity: ApplicantIdentity,
   mask: string
 ): FormAnswers {
-  const scrub = identityScrubber(identity, mask)
+  const known = Object.values(identity).filter(
+    (value): value is string => typeof value === 'string'
+  )
+  const scrub = identityScrubber([...known, ...identifyingValues(definition, answers)], mask)
   const result: FormAnswers = {}
   for (const section of definition.sections) {
     const sectionAnswers = answers[section.key]

@@ -14,6 +14,7 @@ import {
 import { isolateEachTest } from '#tests/helpers/http'
 import { STAFF_FORM, submittedTo } from '#tests/functional/applications/staff_fixtures'
 import { tokenOf } from '#tests/functional/reviews/scoring_fixtures'
+import type { FormDefinition } from '#programmes/forms/form_definition'
 
 /** Everything that would tell a reviewer who applies. */
 const IDENTITY = {
@@ -24,10 +25,31 @@ const IDENTITY = {
   rcNumber: 'RC-CASA-778899',
   ice: '001234567000089',
   fileName: 'BP-Zellige-Yasmine-2026.pdf',
+  employer: 'Office Chérifien des Phosphates',
+}
+
+/** The staff form with a profile: an identifying employer and free text that names it. */
+const BLIND_FORM: FormDefinition = {
+  sections: [
+    ...STAFF_FORM.sections,
+    {
+      key: 'profile',
+      title: { fr: 'Profil', en: 'Profile' },
+      fields: [
+        {
+          key: 'employer',
+          type: 'text',
+          label: { fr: 'Employeur', en: 'Employer' },
+          identifying: true,
+        },
+        { key: 'summary', type: 'long_text', label: { fr: 'Parcours', en: 'Background' } },
+      ],
+    },
+  ],
 }
 
 async function blindApplication() {
-  const call = await openCallOf('startup_offer', STAFF_FORM)
+  const call = await openCallOf('startup_offer', BLIND_FORM)
   call.blindReview = true
   await call.save()
   await rubricOf(call)
@@ -44,6 +66,12 @@ async function blindApplication() {
     answers: {
       project: { name: IDENTITY.title, sector: 'agritech', markets: ['ma'], deck: 0 },
       team: { size: 3, founders: [{ name: IDENTITY.fullName }, { name: 'Karim Alaoui' }] },
+      profile: {
+        employer: IDENTITY.employer,
+        // The employer and the company, typed differently from the records.
+        summary:
+          "Dix ans d'ingénierie à l'OFFICE CHERIFIEN  des phosphates, puis zellige robotics sarl.",
+      },
     },
   })
   // A PDF whose metadata names its author, as word processors write it.
@@ -82,7 +110,7 @@ function assertNoIdentity(
     assert.notInclude(lower, value.toLowerCase(), `${where} leaks the ${what}`)
   }
   // Not even parts of them.
-  for (const part of ['yasmine', 'berrada', 'zellige', 'karim alaoui']) {
+  for (const part of ['yasmine', 'berrada', 'zellige', 'karim alaoui', 'cherifien', 'chérifien']) {
     assert.notInclude(lower, part, `${where} leaks "${part}"`)
   }
 }
@@ -105,6 +133,7 @@ test.group('Blind review: nothing tells a reviewer who applies', (group) => {
     // The review is usable: answers that do not identify are there, and the document.
     reviewPage.assertTextIncludes('Agritech')
     reviewPage.assertTextIncludes(`document-${document.id}.pdf`)
+    reviewPage.assertTextIncludes('Dix ans d')
     assertNoIdentity(assert, 'the review page', reviewPage.text())
 
     const queue = await client.get('/reviews').loginAs(reviewer)

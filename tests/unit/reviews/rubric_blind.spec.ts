@@ -79,3 +79,72 @@ test.group('Blind view of answers', () => {
     assert.equal(genericDocumentName(4, 'image/jpeg'), 'document-4.jpg')
   })
 })
+
+test.group('Blind view: identifying answers are masked inside free text', () => {
+  const EMPLOYER_FORM: FormDefinition = {
+    sections: [
+      {
+        key: 'profile',
+        title: { fr: 'Profil' },
+        fields: [
+          { key: 'employer', type: 'text', label: { fr: 'Employeur' }, identifying: true },
+          { key: 'summary', type: 'long_text', label: { fr: 'Résumé' } },
+          { key: 'tags', type: 'multi_select', label: { fr: 'Tags' } },
+          {
+            key: 'references',
+            type: 'group',
+            label: { fr: 'Références' },
+            fields: [
+              { key: 'partner', type: 'text', label: { fr: 'Partenaire' }, identifying: true },
+              { key: 'note', type: 'long_text', label: { fr: 'Note' } },
+            ],
+          },
+        ],
+      },
+    ],
+  }
+  const blind = (summary: string, employer = 'Société Générale Maroc', identity = {}) =>
+    blindAnswers(
+      EMPLOYER_FORM,
+      { profile: { employer, summary, references: [{ partner: 'Lydec', note: summary }] } },
+      identity,
+      '[x]'
+    ).profile as { summary: string; references: { note: string }[] }
+
+  test('an employer named in an identifying answer is masked in every free text', ({ assert }) => {
+    const masked = blind('Dix ans chez Société Générale Maroc, puis chez Lydec.')
+    assert.equal(masked.summary, 'Dix ans chez [x], puis chez [x].')
+    assert.equal(masked.references[0].note, 'Dix ans chez [x], puis chez [x].')
+  })
+
+  test('matching ignores case, accents and whitespace', ({ assert }) => {
+    assert.equal(
+      blind('Chez SOCIETE   generale\nmaroc depuis 2015').summary,
+      'Chez [x] depuis 2015'
+    )
+    assert.equal(blind('Ex-societegeneralemaroc, puis…').summary, 'Ex-[x], puis…')
+  })
+
+  test('Arabic values match without their vowel marks, tatweel or hamza forms', ({ assert }) => {
+    const employer = 'المكتب الشريف للفوسفاط'
+    assert.equal(
+      blind('عملت في المَكتب الشـريف للفوسفاط عشر سنوات', employer).summary,
+      'عملت في [x] عشر سنوات'
+    )
+    assert.equal(blind('عملت في أمانة', 'امانه').summary, 'عملت في [x]')
+  })
+
+  test('the organization name and the applicant are masked, short values only as whole words', ({
+    assert,
+  }) => {
+    const masked = blind('OCP, Argan Labs et la qualité ; contact: SALMA@argan.ma', 'OCP', {
+      organizationName: 'Argan Labs',
+      email: 'salma@argan.ma',
+    })
+    assert.equal(masked.summary, '[x], [x] et la qualité ; contact: [x]')
+    // "OCP" is not masked inside another word; two letters are never masked.
+    assert.equal(blind('Les socpatrons', 'OCP').summary, 'Les socpatrons')
+    assert.equal(blind('Chez OCP depuis', 'OCP').summary, 'Chez [x] depuis')
+    assert.equal(blind('Le SA est là', 'SA').summary, 'Le SA est là')
+  })
+})
