@@ -1,5 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
 import type { LocalizedText } from '#core/i18n/localized_text'
+import { attendanceMet, attendanceRate } from '#training/completion'
+import type Enrolment from '#training/models/enrolment'
+import type Cohort from '#training/models/cohort'
+import type Course from '#training/models/course'
 
 export interface TraineeEnrolmentRow {
   id: number
@@ -52,4 +56,61 @@ export async function waitlistRankOf(cohortId: number, position: number) {
     .count('* as count')
     .first()
   return Number(row?.count ?? 0)
+}
+
+/** Why a closed cohort's enrolment ended as it did, for the trainee's page. */
+export interface EnrolmentOutcome {
+  certificate: { code: string; revoked: boolean } | null
+  presentSessions: number
+  heldSessions: number
+  attendanceRate: number | null
+  threshold: number
+  attendanceMet: boolean
+  assessmentPassed: boolean | null
+}
+
+/**
+ * The outcome of a completed or failed enrolment, by the same rule and numbers as the
+ * closing (sessions started before the cohort closed). Two queries.
+ */
+export async function enrolmentOutcomeOf(
+  enrolment: Enrolment & { cohort: Cohort & { course: Course } }
+): Promise<EnrolmentOutcome> {
+  const closedAt = enrolment.cohort.closedAt?.toJSDate() ?? new Date()
+  const [sessions, certificate] = await Promise.all([
+    db
+      .from('cohort_sessions')
+      .leftJoin('attendances', (join) => {
+        join
+          .on('attendances.session_id', 'cohort_sessions.id')
+          .andOnVal('attendances.enrolment_id', enrolment.id)
+          .andOnVal('attendances.present', true)
+      })
+      .where('cohort_sessions.cohort_id', enrolment.cohortId)
+      .where('cohort_sessions.starts_at', '<=', closedAt)
+      .select(
+        db.raw('count(*)::int AS held'),
+        db.raw('count(attendances.session_id)::int AS present')
+      )
+      .first(),
+    db
+      .from('certificates')
+      .where('enrolment_id', enrolment.id)
+      .select('code', 'revoked_at')
+      .first(),
+  ])
+  const input = {
+    presentSessions: Number(sessions?.present ?? 0),
+    heldSessions: Number(sessions?.held ?? 0),
+    threshold: enrolment.cohort.course.attendanceThreshold,
+    assessmentPassed: enrolment.assessmentPassed,
+  }
+  return {
+    certificate: certificate
+      ? { code: certificate.code, revoked: certificate.revoked_at !== null }
+      : null,
+    ...input,
+    attendanceRate: attendanceRate(input.presentSessions, input.heldSessions),
+    attendanceMet: attendanceMet(input),
+  }
 }

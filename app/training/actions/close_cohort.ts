@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import { recordAudit } from '#core/audit/audit_trail'
@@ -8,6 +7,8 @@ import Course from '#training/models/course'
 import { cohortLifecycle, type CohortState } from '#training/cohort_lifecycle'
 import { completionOf } from '#training/completion'
 import { issueCertificates } from '#training/actions/issue_certificates'
+import { afterCommit, inTransaction } from '#core/transactions'
+import { notifyCertified } from '#training/mails/certificate_mail'
 
 export interface ClosingResult {
   cohort: Cohort
@@ -21,20 +22,34 @@ export interface ClosingResult {
 /**
  * Closes a cohort: each accepted trainee completes or fails by the course's rule
  * (attendance at the sessions held so far, final assessment), and the completed receive
- * their certificates. One transaction under the cohort's row lock; closing a closed cohort
- * again changes nothing.
+ * their certificates, then a mail with its link once the closing is committed. One
+ * transaction under the cohort's row lock; closing a closed cohort again changes nothing.
  */
 export class CloseCohort {
   /** `client`: the caller's transaction (the demo seed), else one of its own. */
   async handle(
     cohortId: number,
     actor: Actor,
-    client?: TransactionClientContract
+    outerClient?: TransactionClientContract
   ): Promise<ClosingResult> {
-    if (!client) return db.transaction((trx) => this.handle(cohortId, actor, trx))
+    const { result, certified } = await inTransaction(outerClient, (client) =>
+      this.close(cohortId, actor, client)
+    )
+    await afterCommit(outerClient, () => notifyCertified(certified))
+    return result
+  }
+
+  private async close(cohortId: number, actor: Actor, client: TransactionClientContract) {
     const cohort = await Cohort.query({ client }).where('id', cohortId).forUpdate().firstOrFail()
     if (cohort.state === 'closed') {
-      return { cohort, completed: 0, failed: 0, certificates: 0, alreadyClosed: true }
+      const result: ClosingResult = {
+        cohort,
+        completed: 0,
+        failed: 0,
+        certificates: 0,
+        alreadyClosed: true,
+      }
+      return { result, certified: [] as number[] }
     }
     const course = await Course.query({ client }).where('id', cohort.courseId).firstOrFail()
     const closedAt = new Date()
@@ -88,7 +103,8 @@ export class CloseCohort {
         .whereIn('id', failed)
         .update({ state: 'failed', updated_at: closedAt })
     }
-    const certificates = await issueCertificates(cohort.id, client)
+    const certified = await issueCertificates(cohort.id, client)
+    const certificates = certified.length
 
     cohort.merge({ closedAt: DateTime.fromJSDate(closedAt) })
     await cohortLifecycle.apply(cohort as Cohort & { state: CohortState }, 'closed', {
@@ -106,12 +122,13 @@ export class CloseCohort {
       },
       client
     )
-    return {
+    const result: ClosingResult = {
       cohort,
       completed: completed.length,
       failed: failed.length,
       certificates,
       alreadyClosed: false,
     }
+    return { result, certified }
   }
 }

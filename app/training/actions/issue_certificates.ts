@@ -4,7 +4,8 @@ import { newCertificateCode } from '#training/certificate_codes'
 /**
  * Issues a certificate to each completed enrolment of a cohort that has none yet, inside
  * the caller's transaction (closing the cohort). The name and language are frozen from
- * the trainee's profile at issue. Returns the number issued; issuing twice adds nothing.
+ * the trainee's profile at issue. Returns the enrolments certified now; issuing twice adds
+ * nothing.
  */
 export async function issueCertificates(cohortId: number, client: TransactionClientContract) {
   const rows = await client
@@ -15,7 +16,7 @@ export async function issueCertificates(cohortId: number, client: TransactionCli
     .where('enrolments.state', 'completed')
     .whereNull('certificates.id')
     .select('enrolments.id', 'users.full_name', 'users.preferred_locale')
-  if (rows.length === 0) return 0
+  if (rows.length === 0) return []
   const issuedAt = new Date()
   const inserted = await client
     .insertQuery()
@@ -31,6 +32,6 @@ export async function issueCertificates(cohortId: number, client: TransactionCli
     )
     .knexQuery.onConflict('enrolment_id')
     .ignore()
-    .returning('id')
-  return inserted.length
+    .returning('enrolment_id')
+  return inserted.map((row: { enrolment_id: number }) => row.enrolment_id)
 }
