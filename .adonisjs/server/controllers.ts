@@ -32,6 +32,7 @@ export const controllers = {
       Agreements: () => import('#app/disbursements/controllers/agreements/agreements_controller'),
       BankAccounts: () => import('#app/disbursements/controllers/agreements/bank_accounts_controller'),
       CapitalCalls: () => import('#app/disbursements/controllers/agreements/capital_calls_controller'),
+      StripeAccounts: () => import('#app/disbursements/controllers/agreements/stripe_accounts_controller'),
       TrancheRequests: () => import('#app/disbursements/controllers/agreements/tranche_requests_controller'),
     },
     finance: {

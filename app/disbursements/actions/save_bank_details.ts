@@ -1,13 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
-import hash from '@adonisjs/core/services/hash'
 import type { Infer } from '@vinejs/vine/types'
 import Agreement from '#disbursements/models/agreement'
 import type User from '#identity/models/user'
 import type { bankDetailsValidator } from '#disbursements/validators/agreements'
 import { ibanFromRib, parseBankAccount } from '#disbursements/bank_account'
 import { encryptIban } from '#disbursements/bank_details'
-import { DomainError, InvalidFields } from '#core/exceptions/domain_error'
-import { loginLimiter } from '#start/limiter'
+import { InvalidFields } from '#core/exceptions/domain_error'
+import { confirmPayeePassword } from '#disbursements/payee_confirmation'
 import { recordAudit } from '#core/audit/audit_trail'
 import type { Actor } from '#core/audit/actor'
 
@@ -23,19 +22,7 @@ export class SaveBankDetails {
     input: Infer<typeof bankDetailsValidator>,
     actor: Actor
   ) {
-    // Wrong passwords count like failed logins: the eleventh in a minute is refused.
-    const [throttled] = await loginLimiter().penalize(`bank_details_${user.id}`, async () => {
-      if (!(await hash.verify(user.password, input.password))) {
-        throw new InvalidFields([{ field: 'password', message: 'agreements.bank.password_wrong' }])
-      }
-    })
-    if (throttled) {
-      throw new DomainError('agreements.bank.throttled', {
-        status: 429,
-        code: 'E_TOO_MANY_REQUESTS',
-        data: { seconds: throttled.response.availableIn },
-      })
-    }
+    await confirmPayeePassword(user, input.password, 'bank')
     const account = parseBankAccount(input.accountNumber)
     if (!account) {
       throw new InvalidFields([

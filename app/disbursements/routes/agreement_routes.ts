@@ -22,6 +22,10 @@ export function agreementWebRoutes() {
         .where('id', router.matchers.number())
         .as('agreement_bank_accounts.update')
       router
+        .put('/agreements/:id/stripe_account', [beneficiary.StripeAccounts, 'update'])
+        .where('id', router.matchers.number())
+        .as('agreement_stripe_accounts.update')
+      router
         .post('/agreements/:id/tranches/:trancheId/request', [beneficiary.TrancheRequests, 'store'])
         .where('id', router.matchers.number())
         .where('trancheId', router.matchers.number())

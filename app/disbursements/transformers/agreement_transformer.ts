@@ -17,7 +17,7 @@ export function toTrancheJson(tranche: Tranche) {
 
 /**
  * An agreement as JSON (tranches loaded): the bank account only as its last four
- * characters, never the ciphertext.
+ * characters, never the ciphertext; the Stripe connected account id (not a secret).
  */
 export function toAgreementJson(agreement: Agreement) {
   return {
@@ -28,6 +28,7 @@ export function toAgreementJson(agreement: Agreement) {
     paidCentimes: agreement.paidCentimes,
     accountHolder: agreement.accountHolder,
     ibanLast4: agreement.ibanLast4,
+    stripeAccountId: agreement.stripeAccountId,
     tranches: agreement.tranches.map(toTrancheJson),
   }
 }

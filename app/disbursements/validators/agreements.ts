@@ -19,6 +19,19 @@ export const bankDetailsValidator = vine.create(
   })
 )
 
+/**
+ * A Stripe connected account id: `acct_` then Stripe's letters and digits (16 today; a
+ * little room for longer ones), with the password typed again (ASVS 7.5.1).
+ */
+export const STRIPE_ACCOUNT_ID = /^acct_[A-Za-z0-9]{16,32}$/
+
+export const stripeAccountValidator = vine.create(
+  vine.object({
+    password: vine.string().maxLength(128),
+    stripeAccountId: vine.string().trim().regex(STRIPE_ACCOUNT_ID),
+  })
+)
+
 /** A monthly progress report or a milestone's evidence, in the beneficiary's words. */
 export const trancheRequestValidator = vine.create(
   vine.object({
