@@ -68,6 +68,7 @@ export const controllers = {
   identity: {
     admin: {
       AuditLogs: () => import('#app/identity/controllers/admin/audit_logs_controller'),
+      Invitations: () => import('#app/identity/controllers/admin/invitations_controller'),
       UserRoles: () => import('#app/identity/controllers/admin/user_roles_controller'),
       Users: () => import('#app/identity/controllers/admin/users_controller'),
     },
@@ -77,6 +78,7 @@ export const controllers = {
     },
     Dashboard: () => import('#app/identity/controllers/dashboard_controller'),
     EmailVerification: () => import('#app/identity/controllers/email_verification_controller'),
+    Invitations: () => import('#app/identity/controllers/invitations_controller'),
     OrganizationMembers: () => import('#app/identity/controllers/organization_members_controller'),
     Organizations: () => import('#app/identity/controllers/organizations_controller'),
     PasswordReset: () => import('#app/identity/controllers/password_reset_controller'),

@@ -8,6 +8,8 @@ import { DomainError } from '#core/exceptions/domain_error'
 const LIFETIMES: Record<TokenPurpose, DurationLike> = {
   verify_email: { hours: 48 },
   reset_password: { hours: 1 },
+  // An invitation waits for a person who was not expecting it: a week, used once.
+  invitation: { days: 7 },
 }
 
 function digest(token: string) {
@@ -43,6 +45,7 @@ export async function issueToken(
 const INVALID_LINK: Record<TokenPurpose, string> = {
   verify_email: 'auth.verify.invalid_link',
   reset_password: 'auth.reset.invalid_link',
+  invitation: 'auth.invitation.invalid_link',
 }
 
 /**

@@ -27,6 +27,8 @@ export function identityWebRoutes() {
   router
     .post('/password/reset/:token', [identity.PasswordReset, 'update'])
     .as('password_reset.update')
+  router.get('/invitations/:token', [identity.Invitations, 'edit']).as('invitations.edit')
+  router.post('/invitations/:token', [identity.Invitations, 'update']).as('invitations.update')
   router
     .get('/email/verify/:token', [identity.EmailVerification, 'update'])
     .as('email_verification.update')
@@ -65,6 +67,10 @@ export function identityWebRoutes() {
       router
         .group(() => {
           router.get('/users', [identity.admin.Users, 'index']).as('users.index')
+          router
+            .get('/invitations/create', [identity.admin.Invitations, 'create'])
+            .as('invitations.create')
+          router.post('/invitations', [identity.admin.Invitations, 'store']).as('invitations.store')
           router.get('/users/:id/roles', [identity.admin.UserRoles, 'edit']).as('user_roles.edit')
           router
             .put('/users/:id/roles', [identity.admin.UserRoles, 'update'])

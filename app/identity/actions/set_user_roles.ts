@@ -11,6 +11,18 @@ interface Input {
 }
 
 /**
+ * The roles as stored (sorted) and the institute that scopes a coordinator (none for
+ * anyone else); a coordinator without an institute is refused.
+ */
+export function grantedRoles(input: Input) {
+  const coordinates = input.roles.includes('institute_coordinator')
+  if (coordinates && !input.instituteId) {
+    throw new DomainError('admin.roles.institute_required', { status: 422 })
+  }
+  return { roles: [...input.roles].sort(), instituteId: coordinates ? input.instituteId! : null }
+}
+
+/**
  * An admin grants or withdraws roles. The change and its audit entry (roles before and
  * after) commit together. An admin cannot withdraw their own admin role, so the
  * platform always keeps one; an institute coordinator must belong to an institute.
@@ -22,13 +34,8 @@ export class SetUserRoles {
       if (user.id === actor.id && user.hasRole('admin') && !input.roles.includes('admin')) {
         throw new DomainError('admin.roles.cannot_remove_own_admin', { status: 422 })
       }
-      const coordinates = input.roles.includes('institute_coordinator')
-      if (coordinates && !input.instituteId) {
-        throw new DomainError('admin.roles.institute_required', { status: 422 })
-      }
       const before = [...user.roles]
-      user.roles = [...input.roles].sort()
-      user.instituteId = coordinates ? input.instituteId! : null
+      user.merge(grantedRoles(input))
       await user.useTransaction(client).save()
       await recordAudit(
         {

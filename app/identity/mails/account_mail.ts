@@ -3,14 +3,16 @@ import LocalizedMail from '#core/mail/localized_mail'
 import type User from '#identity/models/user'
 
 /**
- * An email about a person's account (verification, password reset), written in the
- * person's own language: one template, the text from the i18n files.
+ * An email about a person's account (verification, password reset, invitation), written
+ * in the person's own language: one template, the text from the i18n files.
  */
 export default class AccountMail extends LocalizedMail {
   constructor(
     user: User,
-    readonly kind: 'verify_email' | 'reset_password',
-    readonly path: string
+    readonly kind: 'verify_email' | 'reset_password' | 'invitation',
+    readonly path: string,
+    /** The placeholders of the texts (the roles of an invitation). */
+    readonly data: Record<string, string> = {}
   ) {
     super(user)
   }
@@ -19,6 +21,7 @@ export default class AccountMail extends LocalizedMail {
     const key = `mail.${this.kind}`
     return {
       key,
+      data: this.data,
       action: i18n.t(`${key}.action`),
       path: this.path,
       view: 'account',

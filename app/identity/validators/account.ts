@@ -7,12 +7,16 @@ const email = () => vine.string().trim().toLowerCase().email().maxLength(254)
 /** Long passphrases welcome; 12 characters at least (ASVS 6.2.1). */
 const newPassword = () => vine.string().minLength(12).maxLength(128)
 
-export const signUpValidator = vine.create({
-  fullName: vine.string().trim().minLength(2).maxLength(160),
-  email: email().unique(async (db, value) => {
+/** An address no account has yet (the database's unique index is the backstop). */
+export const newAccountEmail = () =>
+  email().unique(async (db, value) => {
     const row = await db.from('users').whereRaw('lower(email) = ?', [value.toLowerCase()]).first()
     return !row
-  }),
+  })
+
+export const signUpValidator = vine.create({
+  fullName: vine.string().trim().minLength(2).maxLength(160),
+  email: newAccountEmail(),
   password: newPassword().confirmed({ confirmationField: 'passwordConfirmation' }),
   accountType: vine.enum(SELF_SERVICE_ROLES),
   consent: vine.accepted(),

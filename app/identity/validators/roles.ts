@@ -1,9 +1,20 @@
 import vine from '@vinejs/vine'
 import { ROLES } from '#identity/roles'
+import { LOCALES } from '#core/i18n/locales'
+import { newAccountEmail } from '#identity/validators/account'
 
 export const userRolesValidator = vine.create({
   roles: vine.array(vine.enum(ROLES)).distinct().maxLength(ROLES.length),
   instituteId: vine.number().positive().withoutDecimals().optional(),
+})
+
+/** A person an admin invites: who, with which roles, mailed in which language. */
+export const invitationValidator = vine.create({
+  email: newAccountEmail(),
+  fullName: vine.string().trim().minLength(2).maxLength(160),
+  roles: vine.array(vine.enum(ROLES)).minLength(1).distinct().maxLength(ROLES.length),
+  instituteId: vine.number().positive().withoutDecimals().optional(),
+  preferredLocale: vine.enum(LOCALES),
 })
 
 export const userSearchValidator = vine.create({
