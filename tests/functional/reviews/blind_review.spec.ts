@@ -138,6 +138,9 @@ test.group('Blind review: nothing tells a reviewer who applies', (group) => {
 
     const queue = await client.get('/reviews').loginAs(reviewer)
     if (queue.status() === 200) assertNoIdentity(assert, 'the queue', queue.text())
+    const conflict = await client.get(`/reviews/${review.id}/conflicts/new`).loginAs(reviewer)
+    conflict.assertStatus(200)
+    assertNoIdentity(assert, 'the conflict declaration page', conflict.text())
 
     const list = await client.get('/api/v1/reviews').bearerToken(token)
     list.assertStatus(200)
