@@ -1,5 +1,11 @@
 import { test } from '@japa/runner'
-import { blindAnswers, genericDocumentName, isIdentifying } from '#reviews/blind_view'
+import fc from 'fast-check'
+import {
+  blindAnswers,
+  genericDocumentName,
+  identityScrubber,
+  isIdentifying,
+} from '#reviews/blind_view'
 import type { FormDefinition } from '#programmes/forms/form_definition'
 import { startupOfferForm } from '#database/forms/startup_offer'
 import { vcCallForm } from '#database/forms/vc_call'
@@ -146,5 +152,37 @@ test.group('Blind view: identifying answers are masked inside free text', () => 
     assert.equal(blind('Les socpatrons', 'OCP').summary, 'Les socpatrons')
     assert.equal(blind('Chez OCP depuis', 'OCP').summary, 'Chez [x] depuis')
     assert.equal(blind('Le SA est là', 'SA').summary, 'Le SA est là')
+  })
+})
+
+test.group('Blind view: no identity survives scrubbing (property)', () => {
+  /** Letters as applicants type them: accents, capitals, Arabic with its marks, spaces. */
+  const letter = fc.constantFrom(...'aAbcdeEéÉèçklmnorstuzا أإبتةثجدرسعلمنهوىيَُِ ـ'.split(''))
+  const text = fc.array(letter, { maxLength: 40 }).map((letters) => letters.join(''))
+  const variant = (value: string, flips: boolean[]) =>
+    [...value]
+      .map((character, index) =>
+        flips[index % flips.length] ? `${character.toUpperCase()} ` : character.toLowerCase()
+      )
+      .join('')
+
+  test('an identifying value written with other case, accents or spacing is masked, and masking again changes nothing', ({
+    assert,
+  }) => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[a-zéèàçا-ي]{6,16}$/u),
+        text,
+        text,
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
+        (value, before, after, flips) => {
+          const scrub = identityScrubber([value], '█')
+          const once = scrub(`${before} ${variant(value, flips)} ${after}`)
+          assert.include(once, '█')
+          assert.equal(identityScrubber([value], '▒')(once), once)
+        }
+      ),
+      { numRuns: 1000 }
+    )
   })
 })
