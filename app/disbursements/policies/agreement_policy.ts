@@ -3,15 +3,17 @@ import type User from '#identity/models/user'
 import type Agreement from '#disbursements/models/agreement'
 
 /**
- * The beneficiary and finance officers see an agreement; only the beneficiary enters
- * the bank details. Everyone else does not know it exists (404, see findAgreement).
+ * The beneficiary and finance officers see an agreement; only the beneficiary says where
+ * the money goes (bank details, Stripe connected account), so that no finance officer
+ * alone can redirect a payment. Everyone else does not know it exists (404, see
+ * findAgreement).
  */
 export default class AgreementPolicy extends BasePolicy {
   view(user: User, agreement: Agreement) {
     return agreement.beneficiaryId === user.id || user.hasRole('finance_officer')
   }
 
-  editBankDetails(user: User, agreement: Agreement) {
+  editPaymentAccounts(user: User, agreement: Agreement) {
     return agreement.beneficiaryId === user.id
   }
 

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { FACTORY_PASSWORD, userWithRoles } from '#database/factories/user_factory'
@@ -17,7 +18,12 @@ async function agreementWithoutAccount() {
   return { ...setup, beneficiary }
 }
 
-function saveAccount(client: any, user: User, agreementId: number, body: Record<string, string>) {
+function saveAccount(
+  client: ApiClient,
+  user: User,
+  agreementId: number,
+  body: Record<string, string>
+) {
   return client
     .put(`/agreements/${agreementId}/stripe_account`)
     .accept('json')

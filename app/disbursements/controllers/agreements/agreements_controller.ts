@@ -25,7 +25,7 @@ export default class AgreementsController {
       agreement,
       ...page,
       tones: TRANCHE_TONES,
-      isBeneficiary: await policy.allows('editBankDetails', agreement),
+      isBeneficiary: await policy.allows('editPaymentAccounts', agreement),
       canRequest: await policy.allows('requestTranches', agreement),
     })
   }

@@ -11,7 +11,7 @@ export default class BankAccountsController {
   @inject()
   async update(ctx: HttpContext, saveBankDetails: SaveBankDetails) {
     const agreement = await findAgreement(ctx)
-    await ctx.bouncer.with(AgreementPolicy).authorize('editBankDetails', agreement)
+    await ctx.bouncer.with(AgreementPolicy).authorize('editPaymentAccounts', agreement)
     const input = await ctx.request.validateUsing(bankDetailsValidator, {
       messagesProvider: agreementsMessages(ctx.i18n),
     })

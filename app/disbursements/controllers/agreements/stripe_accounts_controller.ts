@@ -11,7 +11,7 @@ export default class StripeAccountsController {
   @inject()
   async update(ctx: HttpContext, saveStripeAccount: SaveStripeAccount) {
     const agreement = await findAgreement(ctx)
-    await ctx.bouncer.with(AgreementPolicy).authorize('editBankDetails', agreement)
+    await ctx.bouncer.with(AgreementPolicy).authorize('editPaymentAccounts', agreement)
     const input = await ctx.request.validateUsing(stripeAccountValidator, {
       messagesProvider: agreementsMessages(ctx.i18n),
     })
