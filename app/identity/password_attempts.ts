@@ -30,45 +30,55 @@ interface Attempt {
 /**
  * Every password check of a sign-in (web login, API token) goes through two limits: per
  * account and address (10 a minute, reset by a success) and per address alone
- * (addressLoginLimiter). Over either, the password is not even checked.
+ * (addressLoginLimiter, which a success does not reset). Over either, the password is
+ * not even checked. The attempt is counted before the check (an atomic increment in
+ * Redis), so parallel guesses cannot all pass a read-then-count; a success gives its
+ * count back.
  */
 export async function checkPassword(attempt: Attempt): Promise<PasswordCheck> {
-  const limits = [
+  const [address, account] = [
     { limiter: addressLoginLimiter(), key: `password_ip_${attempt.ip}` },
     { limiter: loginLimiter(), key: `${attempt.channel}_${attempt.email}_${attempt.ip}` },
   ]
-  const before = await Promise.all(limits.map(({ limiter, key }) => limiter.get(key)))
-  const quota = tighter(limits, before)
-  if (quota.remaining <= 0) return { outcome: 'throttled', quota }
+  const counted = await Promise.all(
+    [address, account].map(({ limiter, key }) => limiter.increment(key))
+  )
+  if (counted.some(({ consumed, limit }) => consumed > limit)) {
+    await Promise.all([address, account].map(({ limiter, key }) => limiter.decrement(key)))
+    return { outcome: 'throttled', quota: tighter(counted) }
+  }
 
   try {
     const user = await User.verifyCredentials(attempt.email, attempt.password)
-    await limits[1].limiter.delete(limits[1].key)
-    return { outcome: 'valid', user, quota }
+    const [refunded] = await Promise.all([
+      address.limiter.decrement(address.key),
+      account.limiter.delete(account.key),
+    ])
+    return { outcome: 'valid', user, quota: tighter([refunded]) }
   } catch (error) {
     if (!(error instanceof authErrors.E_INVALID_CREDENTIALS)) throw error
     const after = await Promise.all(
-      limits.map(async ({ limiter, key }) => {
-        const response = await limiter.increment(key)
-        if (response.consumed >= response.limit) {
-          await limiter.block(key, limiter.blockDuration)
-          return limiter.get(key)
-        }
-        return response
+      [address, account].map(async ({ limiter, key }, index) => {
+        if (counted[index].consumed < counted[index].limit) return counted[index]
+        await limiter.block(key, limiter.blockDuration)
+        return (await limiter.get(key)) ?? counted[index]
       })
     )
-    return { outcome: 'invalid', error, quota: tighter(limits, after) }
+    return { outcome: 'invalid', error, quota: tighter(after) }
   }
 }
 
-function tighter(
-  limits: { limiter: { requests: number } }[],
-  responses: (LimiterResponse | null)[]
-): PasswordQuota {
-  const quotas = responses.map((response, index) => ({
-    limit: response?.limit ?? limits[index].limiter.requests,
-    remaining: Math.max(0, response?.remaining ?? limits[index].limiter.requests),
-    availableIn: response?.availableIn ?? 0,
+/** The limit with the fewest attempts left; at a tie, the one that lifts last. */
+function tighter(responses: LimiterResponse[]): PasswordQuota {
+  const quotas = responses.map(({ limit, remaining, availableIn }) => ({
+    limit,
+    remaining: Math.max(0, remaining),
+    availableIn,
   }))
-  return quotas.reduce((least, quota) => (quota.remaining < least.remaining ? quota : least))
+  return quotas.reduce((least, quota) =>
+    quota.remaining < least.remaining ||
+    (quota.remaining === least.remaining && quota.availableIn > least.availableIn)
+      ? quota
+      : least
+  )
 }

@@ -98,6 +98,21 @@ test.group('JSON API: access tokens', (group) => {
     web.assertStatus(429)
   })
 
+  test('parallel guesses from one address cannot slip under the limit together', async ({
+    client,
+    assert,
+  }) => {
+    const users = await UserFactory.createMany(30)
+    const responses = await Promise.all(
+      users.map((user) =>
+        client.post('/api/v1/tokens').json({ email: user.email, password: 'Printemps2026!' })
+      )
+    )
+    const statuses = responses.map((response) => response.status())
+    assert.equal(statuses.filter((status) => status === 400).length, 10, statuses.join(' '))
+    assert.equal(statuses.filter((status) => status === 429).length, 20, statuses.join(' '))
+  })
+
   test('open calls are public JSON, served without session or cookies', async ({
     client,
     assert,
