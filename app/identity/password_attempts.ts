@@ -31,9 +31,10 @@ interface Attempt {
  * Every password check of a sign-in (web login, API token) goes through two limits: per
  * account and address (10 a minute, reset by a success) and per address alone
  * (addressLoginLimiter, which a success does not reset). Over either, the password is
- * not even checked. The attempt is counted before the check (an atomic increment in
- * Redis), so parallel guesses cannot all pass a read-then-count; a success gives its
- * count back.
+ * not even checked. The attempt is counted before the check, with Redis's atomic
+ * increment, so parallel guesses cannot all pass a read-then-count; only a success gives
+ * its count back. Each limit is a fixed window from its first failure (no separate block,
+ * whose reset of the count would race with the increments).
  */
 export async function checkPassword(attempt: Attempt): Promise<PasswordCheck> {
   const [address, account] = [
@@ -43,11 +44,10 @@ export async function checkPassword(attempt: Attempt): Promise<PasswordCheck> {
   const counted = await Promise.all(
     [address, account].map(({ limiter, key }) => limiter.increment(key))
   )
+  const quota = tighter(counted)
   if (counted.some(({ consumed, limit }) => consumed > limit)) {
-    await Promise.all([address, account].map(({ limiter, key }) => limiter.decrement(key)))
-    return { outcome: 'throttled', quota: tighter(counted) }
+    return { outcome: 'throttled', quota }
   }
-
   try {
     const user = await User.verifyCredentials(attempt.email, attempt.password)
     const [refunded] = await Promise.all([
@@ -57,14 +57,7 @@ export async function checkPassword(attempt: Attempt): Promise<PasswordCheck> {
     return { outcome: 'valid', user, quota: tighter([refunded]) }
   } catch (error) {
     if (!(error instanceof authErrors.E_INVALID_CREDENTIALS)) throw error
-    const after = await Promise.all(
-      [address, account].map(async ({ limiter, key }, index) => {
-        if (counted[index].consumed < counted[index].limit) return counted[index]
-        await limiter.block(key, limiter.blockDuration)
-        return (await limiter.get(key)) ?? counted[index]
-      })
-    )
-    return { outcome: 'invalid', error, quota: tighter(after) }
+    return { outcome: 'invalid', error, quota }
   }
 }
 
