@@ -1,7 +1,7 @@
 /*
 | Production smoke (CI): the portal as it ships, not as the tests run it.
 |
-|   node ace build → a scratch database, migrated by the built ace → build/bin/server.js
+|   node ace build → the test database, migrated by the built ace → build/bin/server.js
 |   with NODE_ENV=production and a throwaway APP_KEY on a free port → /health, a page and
 |   its stylesheet, secure cookies, errors without stack traces, SQL or file paths → stop.
 |
@@ -19,7 +19,6 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { parseEnv } from 'node:util'
-import pg from 'pg'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const BUILD = `${ROOT}build/`
@@ -68,27 +67,9 @@ async function productionEnv() {
     APP_NAME: 'manassa-smoke',
     LOG_LEVEL: 'warn',
     SESSION_DRIVER: 'cookie',
-    // Its own database and Redis keys: the test suite's are left alone.
-    DB_DATABASE: `${env.DB_DATABASE}_smoke`,
+    // The test database (migrated forward by the built ace; the smoke only reads), and
+    // Redis keys of its own.
     QUEUE_PREFIX: `${env.QUEUE_PREFIX}-smoke`,
-  }
-}
-
-async function ensureDatabase(env) {
-  const client = new pg.Client({
-    host: env.DB_HOST,
-    port: Number(env.DB_PORT),
-    user: env.DB_USER,
-    password: env.DB_PASSWORD || undefined,
-    database: 'postgres',
-  })
-  await client.connect()
-  try {
-    const name = env.DB_DATABASE
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
-    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`)
-  } finally {
-    await client.end()
   }
 }
 
@@ -189,7 +170,6 @@ async function probe(baseUrl) {
 async function main() {
   if (!process.argv.includes('--no-build')) await run('node', ['ace', 'build'], { cwd: ROOT })
   const env = await productionEnv()
-  await ensureDatabase(env)
   await run('node', ['ace.js', 'migration:run', '--force'], { cwd: BUILD, env })
 
   const baseUrl = env.APP_URL
