@@ -1,4 +1,6 @@
 import vine from '@vinejs/vine'
+import { paginationRules } from '#core/pagination'
+import { APPLICATION_STATES } from '#applications/application_lifecycle'
 
 export const startApplicationValidator = vine.create(
   vine.object({
@@ -11,3 +13,10 @@ export const withdrawApplicationValidator = vine.create(
     reason: vine.string().trim().maxLength(1000).optional().nullable(),
   })
 )
+
+/** GET /api/v1/applications: a page, optionally of one call or in one state. */
+export const applicationListValidator = vine.create({
+  ...paginationRules(),
+  callId: vine.number().withoutDecimals().positive().optional(),
+  state: vine.enum(APPLICATION_STATES).optional(),
+})
