@@ -17,9 +17,9 @@ export function applicationResource(
   return {
     id: application.id,
     callId: application.callId,
-    organizationId: application.organizationId,
+    organizationId: application.organizationId ?? null,
     state: application.state,
-    reference: application.reference,
+    reference: application.reference ?? null,
     answers:
       application.submittedAnswers ??
       (definition ? typedAnswers(definition, application.answers) : application.answers),

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { Exception } from '@adonisjs/core/exceptions'
+import { NotFound } from '#core/exceptions/domain_error'
 import { publishedFormVersion } from '#programmes/form_versions'
 import { formResource } from '#programmes/transformers/form_transformer'
 
@@ -7,7 +7,7 @@ import { formResource } from '#programmes/transformers/form_transformer'
 export default class CallFormsController {
   async show({ params }: HttpContext) {
     const version = await publishedFormVersion(Number(params.id))
-    if (!version) throw new Exception('Call not found', { status: 404, code: 'E_NOT_FOUND' })
+    if (!version) throw new NotFound('Call')
     return { data: formResource(version) }
   }
 }
