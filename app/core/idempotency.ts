@@ -6,6 +6,9 @@ import { DomainError, InvalidFields } from '#core/exceptions/domain_error'
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
 
+/** How long a key replays its answer; older rows are taken over, and purged nightly. */
+const REPLAY_WINDOW = `interval '24 hours'`
+
 /** Printable ASCII without spaces, as the IETF draft and Stripe's keys (a UUID fits). */
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/
 
@@ -57,7 +60,7 @@ export async function idempotently(
        ON CONFLICT (user_id, route, key) DO UPDATE
          SET request_hash = EXCLUDED.request_hash, created_at = now(),
              response_status = NULL, response_body = NULL
-         WHERE api_idempotency_keys.created_at < now() - interval '24 hours'
+         WHERE api_idempotency_keys.created_at < now() - ${REPLAY_WINDOW}
        RETURNING id`,
       [userId, route, key, requestHash]
     )
@@ -92,4 +95,12 @@ export async function idempotently(
 function send(ctx: HttpContext, answer: ApiAnswer) {
   ctx.response.status(answer.status)
   return answer.body
+}
+
+/**
+ * Deletes the keys past their replay window. A key being taken over by a request is
+ * locked and already fresh, so the DELETE skips it once that request commits.
+ */
+export async function purgeExpiredIdempotencyKeys() {
+  return db.from('api_idempotency_keys').whereRaw(`created_at < now() - ${REPLAY_WINDOW}`).delete()
 }

@@ -5,6 +5,7 @@ import type Call from '#programmes/models/call'
 import { openCallOf } from '#database/factories/programme_factory'
 import { isolateEachTest } from '#tests/helpers/http'
 import { applicantWithToken } from '#tests/functional/applications/api_fixtures'
+import PurgeIdempotencyKeysJob from '#core/jobs/purge_idempotency_keys_job'
 
 const ANSWERS = { project: { name: 'Atlas', amount: 250000 } }
 
@@ -103,6 +104,35 @@ test.group('JSON API: Idempotency-Key on start and submit', (group) => {
       .bearerToken(token)
     later.assertStatus(201)
     assert.equal(later.body().data.callId, other.id)
+  })
+
+  test('a nightly job forgets the keys older than 24 hours, and only those', async ({
+    client,
+    assert,
+  }) => {
+    const [call, other] = [await openCallOf(), await openCallOf()]
+    const { applicant, token } = await applicantWithToken()
+    for (const [target, key] of [
+      [call, 'old'],
+      [other, 'fresh'],
+    ] as const) {
+      await client
+        .post(`/api/v1/calls/${target.id}/applications`)
+        .header('Idempotency-Key', key)
+        .json({})
+        .bearerToken(token)
+    }
+    await db
+      .from('api_idempotency_keys')
+      .where({ user_id: applicant.id, key: 'old' })
+      .update({ created_at: db.raw(`now() - interval '25 hours'`) })
+
+    await new PurgeIdempotencyKeysJob().handle()
+    const kept = await db.from('api_idempotency_keys').where('user_id', applicant.id).select('key')
+    assert.deepEqual(
+      kept.map((row) => row.key),
+      ['fresh']
+    )
   })
 
   test('a key with spaces, non-ASCII or too long is a 422', async ({ client, assert }) => {
