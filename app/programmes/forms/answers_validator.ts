@@ -4,6 +4,7 @@ import type { I18n } from '@adonisjs/i18n'
 import { localize } from '#core/i18n/localized_text'
 import { DateTime } from 'luxon'
 import { Money } from '#core/money'
+import { numeric } from '#core/validators/numeric'
 import {
   FIELD_DEFAULTS,
   type FieldDefinition,
@@ -15,16 +16,6 @@ import {
  * not yet complete); `submission`: required fields must be answered.
  */
 export type AnswersMode = 'draft' | 'submission'
-
-/**
- * A number rule that answers "must be a number" for objects and arrays: VineJS converts
- * the value first, and an object whose toString is not callable throws a TypeError there.
- */
-function numeric() {
-  return vine
-    .number()
-    .parse((value) => (value !== null && typeof value === 'object' ? Number.NaN : value))
-}
 
 function baseSchema(field: FieldDefinition, mode: AnswersMode): SchemaTypes {
   switch (field.type) {
