@@ -16,7 +16,7 @@ import { IDEMPOTENCY_HEADER } from '#core/idempotency'
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const nullable = (type: string, extra: object = {}) => ({ type: [type, 'null'], ...extra })
 
-/** Headers of @adonisjs/limiter's throttle middleware, on limited operations. */
+/** What is left of a rate limit (POST /tokens; any 429). */
 const rateLimitHeaders = {
   'X-RateLimit-Limit': { $ref: '#/components/headers/X-RateLimit-Limit' },
   'X-RateLimit-Remaining': { $ref: '#/components/headers/X-RateLimit-Remaining' },
@@ -24,7 +24,7 @@ const rateLimitHeaders = {
 
 const json = (schema: object, description = 'OK', headers: object = {}) => ({
   description,
-  headers: { ...rateLimitHeaders, ...headers },
+  headers,
   content: { 'application/json': { schema } },
 })
 const data = (name: string) => ({
@@ -106,7 +106,7 @@ export const openApiDocument = {
       `Lists: \`page\` (from 1) and \`perPage\` (default ${DEFAULT_PER_PAGE}, at most ${MAX_PER_PAGE}); answers carry \`meta\` (total, page, perPage, lastPage) and \`links\` (first, last, prev, next) that keep the filters. Unknown filter values are a 422, never an empty list.`,
       `Retries: POST /calls/{id}/applications and POST /applications/{id}/submission take an \`${IDEMPOTENCY_HEADER}\` header (1–255 printable ASCII characters, e.g. a UUID). For 24 hours, the same key from the same person on the same route replays the first successful answer (status and body, with \`Idempotent-Replayed: true\`) without doing the work again; a parallel request with the key waits for the first. The same key with another path or body is a 422. A request that failed changed nothing and can be retried with its key.`,
       'Errors: `{ "errors": [{ "message", "field"?, "rule"?, "code"? }] }`, messages in the language of Accept-Language (fr, ar, zgh, en). A method a path does not serve answers 404, like an unknown path.',
-      'Rate limits: POST /tokens refuses the eleventh wrong password a minute for one email and address (429 with Retry-After). Limited operations answer with X-RateLimit-Limit and X-RateLimit-Remaining, and a 429 with Retry-After (seconds) and X-RateLimit-Reset.',
+      'Rate limits: POST /tokens counts wrong passwords per account and address (10 a minute) and per address (10 in 15 minutes); over either it answers 429 with Retry-After (seconds), and its answers carry X-RateLimit-Limit and X-RateLimit-Remaining of the tighter limit. Any operation may answer 429 when a limit applies to it, with Retry-After; limits applied by @adonisjs/limiter’s throttle middleware also send X-RateLimit-Limit, X-RateLimit-Remaining and, on a 429, X-RateLimit-Reset.',
       'Instants are ISO 8601 in UTC; deadlines are enforced in Africa/Casablanca time.',
     ].join('\n\n'),
   },
@@ -467,7 +467,10 @@ export const openApiDocument = {
             name: { type: 'string', description: 'To recognise the token later, e.g. `erp`' },
           },
         }),
-        responses: { 201: json(ref('Token'), 'Token issued'), ...errors(400, 413, 415, 422) },
+        responses: {
+          201: json(ref('Token'), 'Token issued', rateLimitHeaders),
+          ...errors(400, 413, 415, 422),
+        },
       },
     },
     '/tokens/current': {
