@@ -50,6 +50,27 @@ export class AgreementSchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class ApiIdempotencyKeySchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'key', 'requestHash', 'responseBody', 'responseStatus', 'route', 'userId'] as const
+  $columns = ApiIdempotencyKeySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: bigint | number
+  @column()
+  declare key: string
+  @column()
+  declare requestHash: string
+  @column()
+  declare responseBody: any | null
+  @column()
+  declare responseStatus: number | null
+  @column()
+  declare route: string
+  @column()
+  declare userId: number
+}
+
 export class ApplicationDocumentSchema extends BaseModel {
   static $columns = ['applicationId', 'createdAt', 'fieldPath', 'id', 'mimeType', 'originalName', 'sha256', 'sizeBytes', 'storageKey', 'uploadedBy'] as const
   $columns = ApplicationDocumentSchema.$columns

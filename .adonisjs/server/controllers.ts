@@ -75,6 +75,7 @@ export const controllers = {
     api: {
       AccessTokens: () => import('#app/identity/controllers/api/access_tokens_controller'),
       Me: () => import('#app/identity/controllers/api/me_controller'),
+      Organizations: () => import('#app/identity/controllers/api/organizations_controller'),
     },
     Dashboard: () => import('#app/identity/controllers/dashboard_controller'),
     EmailVerification: () => import('#app/identity/controllers/email_verification_controller'),
@@ -89,6 +90,7 @@ export const controllers = {
   },
   programmes: {
     api: {
+      CallForms: () => import('#app/programmes/controllers/api/call_forms_controller'),
       OpenCalls: () => import('#app/programmes/controllers/api/open_calls_controller'),
     },
     Calls: () => import('#app/programmes/controllers/calls_controller'),

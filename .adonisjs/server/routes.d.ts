@@ -8,7 +8,9 @@ export type ScannedRoutes = {
     'api.tokens.store': { paramsTuple?: []; params?: {} }
     'api.tokens.destroy': { paramsTuple?: []; params?: {} }
     'api.me': { paramsTuple?: []; params?: {} }
+    'api.organizations.index': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
+    'api.calls.form.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.openapi': { paramsTuple?: []; params?: {} }
     'api.applications.index': { paramsTuple?: []; params?: {} }
     'api.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -168,7 +170,9 @@ export type ScannedRoutes = {
   GET: {
     'health': { paramsTuple?: []; params?: {} }
     'api.me': { paramsTuple?: []; params?: {} }
+    'api.organizations.index': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
+    'api.calls.form.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.openapi': { paramsTuple?: []; params?: {} }
     'api.applications.index': { paramsTuple?: []; params?: {} }
     'api.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -255,7 +259,9 @@ export type ScannedRoutes = {
   HEAD: {
     'health': { paramsTuple?: []; params?: {} }
     'api.me': { paramsTuple?: []; params?: {} }
+    'api.organizations.index': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
+    'api.calls.form.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.openapi': { paramsTuple?: []; params?: {} }
     'api.applications.index': { paramsTuple?: []; params?: {} }
     'api.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -12,4 +12,8 @@ export function programmesWebRoutes() {
 
 export function programmesApiRoutes() {
   router.get('/calls', [controllers.programmes.api.OpenCalls]).as('calls.index')
+  router
+    .get('/calls/:id/form', [controllers.programmes.api.CallForms, 'show'])
+    .where('id', router.matchers.number())
+    .as('calls.form.show')
 }

@@ -79,3 +79,23 @@ export class InvalidFields extends Exception {
     return ctx.response.redirect().back()
   }
 }
+
+/**
+ * A record that does not exist, or that the person may not know exists: a 404 page, or
+ * `{ errors: [{ code, message }] }` in the person's language for JSON, like every other
+ * API error.
+ */
+export class NotFound extends Exception {
+  constructor(what: string) {
+    super(`${what} not found`, { status: 404, code: 'E_NOT_FOUND' })
+  }
+
+  async handle(error: this, ctx: HttpContext) {
+    ctx.response.status(404)
+    if (ctx.request.accepts(['html', 'json']) === 'json') {
+      const message = ctx.i18n.t('api.errors.not_found')
+      return ctx.response.send({ errors: [{ code: error.code, message }] })
+    }
+    return ctx.response.send(await ctx.view.render('pages/errors/not_found', { error }))
+  }
+}

@@ -4,25 +4,18 @@ import type { I18n } from '@adonisjs/i18n'
 import { localize } from '#core/i18n/localized_text'
 import { DateTime } from 'luxon'
 import { Money } from '#core/money'
-import type { FieldDefinition, FormDefinition } from '#programmes/forms/form_definition'
+import { numeric } from '#core/validators/numeric'
+import {
+  FIELD_DEFAULTS,
+  type FieldDefinition,
+  type FormDefinition,
+} from '#programmes/forms/form_definition'
 
 /**
  * `draft`: everything may be missing (autosave keeps whatever is there, valid or
  * not yet complete); `submission`: required fields must be answered.
  */
 export type AnswersMode = 'draft' | 'submission'
-
-const DEFAULT_MAX_LENGTH = { text: 500, long_text: 10_000 }
-
-/**
- * A number rule that answers "must be a number" for objects and arrays: VineJS converts
- * the value first, and an object whose toString is not callable throws a TypeError there.
- */
-function numeric() {
-  return vine
-    .number()
-    .parse((value) => (value !== null && typeof value === 'object' ? Number.NaN : value))
-}
 
 function baseSchema(field: FieldDefinition, mode: AnswersMode): SchemaTypes {
   switch (field.type) {
@@ -31,7 +24,7 @@ function baseSchema(field: FieldDefinition, mode: AnswersMode): SchemaTypes {
       let schema = vine
         .string()
         .trim()
-        .maxLength(field.maxLength ?? DEFAULT_MAX_LENGTH[field.type])
+        .maxLength(field.maxLength ?? FIELD_DEFAULTS.maxLength[field.type])
       if (field.minLength && mode === 'submission') schema = schema.minLength(field.minLength)
       return schema
     }
@@ -64,7 +57,7 @@ function baseSchema(field: FieldDefinition, mode: AnswersMode): SchemaTypes {
     case 'group': {
       let schema = vine
         .array(vine.object(propertiesOf(field.fields!, mode)))
-        .maxLength(field.maxItems ?? 50)
+        .maxLength(field.maxItems ?? FIELD_DEFAULTS.maxItems)
       if (field.minItems && mode === 'submission') schema = schema.minLength(field.minItems)
       return schema
     }

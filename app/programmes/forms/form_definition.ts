@@ -19,6 +19,13 @@ export const FIELD_TYPES = [
 
 export type FieldType = (typeof FIELD_TYPES)[number]
 
+/** The limits a field has when its definition sets none (validation, uploads, the API). */
+export const FIELD_DEFAULTS = {
+  maxLength: { text: 500, long_text: 10_000 },
+  maxItems: 50,
+  maxSizeMb: 10,
+} as const
+
 export interface FieldOption {
   value: string
   label: LocalizedText

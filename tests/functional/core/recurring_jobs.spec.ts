@@ -5,18 +5,22 @@ import { resetRedis } from '#tests/helpers/services'
 test.group('Recurring jobs (BullMQ job schedulers on the real Redis)', (group) => {
   group.each.setup(() => resetRedis())
 
-  test('every worker declares the review reminders each morning, once however many start', async ({
-    assert,
-  }) => {
+  test('every worker declares the calendar jobs, once however many start', async ({ assert }) => {
     await queue.scheduleRecurring()
     await queue.scheduleRecurring()
 
     const schedulers = await queue.queue().getJobSchedulers()
-    assert.lengthOf(schedulers, 1)
-    assert.equal(schedulers[0].key, 'reviews.send_reminders')
-    assert.equal(schedulers[0].pattern, '0 8 * * *')
-    assert.equal(schedulers[0].tz, 'Africa/Casablanca')
-    const [next] = await queue.queue().getJobs(['delayed'])
-    assert.equal(next.name, 'reviews.send_reminders')
+    assert.sameDeepMembers(
+      schedulers.map(({ key, pattern, tz }) => ({ key, pattern, tz })),
+      [
+        { key: 'reviews.send_reminders', pattern: '0 8 * * *', tz: 'Africa/Casablanca' },
+        { key: 'api.purge_idempotency_keys', pattern: '30 3 * * *', tz: 'Africa/Casablanca' },
+      ]
+    )
+    const delayed = await queue.queue().getJobs(['delayed'])
+    assert.sameMembers(
+      delayed.map((job) => job.name),
+      ['reviews.send_reminders', 'api.purge_idempotency_keys']
+    )
   })
 })
