@@ -104,6 +104,7 @@ function foldText(text: string) {
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u
+const ATTACHED = /[\u0640\p{M}]/u
 
 /** Every string that identifies the applicant, folded, longest first. */
 function foldedNeedles(values: Iterable<string>) {
@@ -130,9 +131,12 @@ export function identityScrubber(values: Iterable<string>, mask: string) {
     let position = 0
     while (position < folded.length) {
       // The matched part of the text: from its first character to the end of its last.
+      // Tatweel and combining marks right after it still belong to the last letter.
       const rangeOf = (length: number): [number, number] => {
         const last = starts[position + length - 1]
-        return [starts[position], last + (text.codePointAt(last)! > 0xffff ? 2 : 1)]
+        let end = last + (text.codePointAt(last)! > 0xffff ? 2 : 1)
+        while (end < text.length && ATTACHED.test(text[end])) end++
+        return [starts[position], end]
       }
       const needle = needles.find((candidate) => {
         if (!folded.startsWith(candidate, position)) return false
