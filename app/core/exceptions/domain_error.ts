@@ -79,3 +79,20 @@ export class InvalidFields extends Exception {
     return ctx.response.redirect().back()
   }
 }
+
+/**
+ * A request refused before any use case runs: a method the URL does not accept (405,
+ * with the `Allow` header), a body in a type the portal does not read (415). The
+ * handler answers it with the status's localized message (`errors.status.<status>`).
+ */
+export class RequestRefused extends Exception {
+  constructor(
+    status: 405 | 415,
+    public readonly headers: Record<string, string> = {}
+  ) {
+    super(`E_HTTP_${status}`, {
+      status,
+      code: status === 405 ? 'E_METHOD_NOT_ALLOWED' : 'E_UNSUPPORTED_MEDIA_TYPE',
+    })
+  }
+}

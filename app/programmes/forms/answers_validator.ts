@@ -1,9 +1,11 @@
 import vine from '@vinejs/vine'
+import { recordId } from '#core/validators/record_id'
 import type { MessagesProviderContact, SchemaTypes } from '@vinejs/vine/types'
 import type { I18n } from '@adonisjs/i18n'
 import { localize } from '#core/i18n/localized_text'
 import { DateTime } from 'luxon'
 import { Money } from '#core/money'
+import { safeText } from '#core/validators/clean_text'
 import type { FieldDefinition, FormDefinition } from '#programmes/forms/form_definition'
 
 /**
@@ -14,36 +16,27 @@ export type AnswersMode = 'draft' | 'submission'
 
 const DEFAULT_MAX_LENGTH = { text: 500, long_text: 10_000 }
 
-/**
- * A number rule that answers "must be a number" for objects and arrays: VineJS converts
- * the value first, and an object whose toString is not callable throws a TypeError there.
- */
-function numeric() {
-  return vine
-    .number()
-    .parse((value) => (value !== null && typeof value === 'object' ? Number.NaN : value))
-}
-
 function baseSchema(field: FieldDefinition, mode: AnswersMode): SchemaTypes {
   switch (field.type) {
     case 'text':
     case 'long_text': {
+      const required = mode === 'submission' && !!field.required
       let schema = vine
         .string()
-        .trim()
+        .use(safeText({ multiline: field.type === 'long_text', required }))
         .maxLength(field.maxLength ?? DEFAULT_MAX_LENGTH[field.type])
       if (field.minLength && mode === 'submission') schema = schema.minLength(field.minLength)
       return schema
     }
     case 'number': {
-      let schema = numeric()
+      let schema = vine.number()
       if (field.min !== undefined) schema = schema.min(field.min)
       if (field.max !== undefined) schema = schema.max(field.max)
       return schema
     }
     case 'money': {
       // Typed in dirhams, stored as integer centimes.
-      let schema = numeric().decimal([0, 2])
+      let schema = vine.number().decimal([0, 2])
       if (field.min !== undefined) schema = schema.min(field.min)
       if (field.max !== undefined) schema = schema.max(field.max)
       return schema.transform((mad) => Money.ofCentimes(Math.round(mad * 100)).centimes)
@@ -60,7 +53,7 @@ function baseSchema(field: FieldDefinition, mode: AnswersMode): SchemaTypes {
       return vine.boolean()
     case 'file':
       // The id of a document uploaded to this application; ownership is checked on save.
-      return numeric().withoutDecimals().positive()
+      return recordId()
     case 'group': {
       let schema = vine
         .array(vine.object(propertiesOf(field.fields!, mode)))

@@ -5,7 +5,10 @@ import { applicationsOf } from '#applications/application_pages'
 import { applicationResource } from '#applications/transformers/application_transformer'
 import { StartApplication } from '#applications/actions/start_application'
 import { SaveApplicationDraft } from '#applications/actions/save_application_draft'
-import { startApplicationValidator } from '#applications/validators/application'
+import {
+  draftAnswersValidator,
+  startApplicationValidator,
+} from '#applications/validators/application'
 import ApplicationDocument from '#applications/models/application_document'
 import { actorFrom } from '#core/audit/actor'
 
@@ -40,7 +43,8 @@ export default class ApplicationsController {
   /** Saves draft answers (partial: the sections sent replace theirs, fields merge). */
   async update(ctx: HttpContext) {
     const application = await findApplication(ctx, 'edit')
-    const saved = await new SaveApplicationDraft().handle(application, ctx.request.input('answers'))
+    const { answers } = await ctx.request.validateUsing(draftAnswersValidator)
+    const saved = await new SaveApplicationDraft().handle(application, answers)
     return { data: applicationResource(saved) }
   }
 }
