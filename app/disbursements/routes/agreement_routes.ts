@@ -19,7 +19,6 @@ export function agreementWebRoutes() {
         .as('agreement_bank_accounts.update')
       router
         .put('/agreements/:id/stripe_account', [beneficiary.StripeAccounts, 'update'])
-        .where('id', router.matchers.number())
         .as('agreement_stripe_accounts.update')
       router
         .post('/agreements/:id/tranches/:trancheId/request', [beneficiary.TrancheRequests, 'store'])
