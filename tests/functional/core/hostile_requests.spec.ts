@@ -209,4 +209,32 @@ test.group('Hostile input: pages', (group) => {
     assert.include(response.text(), '<html')
     assert.include(response.text(), 'La requête n&#x27;a pas pu être lue.')
   })
+
+  test('a page form with a bidi override comes back to the form with the field message, nothing created', async ({
+    client,
+    assert,
+  }) => {
+    const response = await client
+      .post('/signup')
+      .header('Referer', '/signup')
+      .form({
+        fullName: 'Amina \u202Eartsinimda',
+        email: 'amina.hostile@example.ma',
+        password: FACTORY_PASSWORD,
+        passwordConfirmation: FACTORY_PASSWORD,
+        accountType: 'applicant',
+        consent: 'on',
+      })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/signup')
+    assert.deepEqual(response.flashMessages().inputErrorsBag, {
+      fullName: [
+        'Le champ nom complet contient des caractères de contrôle de direction du texte non autorisés.',
+      ],
+    })
+    response.assertFlashMissing('password')
+    assert.isNull(await User.findBy('email', 'amina.hostile@example.ma'))
+  })
 })
