@@ -4,6 +4,7 @@ import type {
   FormDefinition,
 } from '#programmes/forms/form_definition'
 import { Money } from '#core/money'
+import { strictNumber } from '#core/validators/strict_number'
 
 /**
  * Draft answers are kept as typed, whatever their validity, so that nothing a person
@@ -107,8 +108,8 @@ function typedValue(field: FieldDefinition, value: unknown): unknown {
       return money ? money.centimes / 100 : value
     }
     case 'number': {
-      const text = String(value).replace(',', '.').trim()
-      return text !== '' && Number.isFinite(Number(text)) ? Number(text) : value
+      const number = strictNumber(String(value).replace(',', '.').trim())
+      return Number.isFinite(number) ? number : value
     }
     case 'boolean':
       return ['true', '1', 'on', 'yes'].includes(String(value))

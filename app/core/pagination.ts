@@ -1,4 +1,4 @@
-import { numeric } from '#core/validators/numeric'
+import vine from '@vinejs/vine'
 import type { SimplePaginatorContract } from '@adonisjs/lucid/types/querybuilder'
 
 /** The API's lists: 50 a page unless asked, never more than 100. */
@@ -8,8 +8,8 @@ export const MAX_PER_PAGE = 100
 /** `page` and `perPage` of a list's query string (a fresh schema for each validator). */
 export function paginationRules() {
   return {
-    page: numeric().withoutDecimals().min(1).max(100_000).optional(),
-    perPage: numeric().withoutDecimals().min(1).max(MAX_PER_PAGE).optional(),
+    page: vine.number().withoutDecimals().min(1).max(100_000).optional(),
+    perPage: vine.number().withoutDecimals().min(1).max(MAX_PER_PAGE).optional(),
   }
 }
 

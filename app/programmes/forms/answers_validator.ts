@@ -1,10 +1,11 @@
 import vine from '@vinejs/vine'
+import { recordId } from '#core/validators/record_id'
 import type { MessagesProviderContact, SchemaTypes } from '@vinejs/vine/types'
 import type { I18n } from '@adonisjs/i18n'
 import { localize } from '#core/i18n/localized_text'
 import { DateTime } from 'luxon'
 import { Money } from '#core/money'
-import { numeric } from '#core/validators/numeric'
+import { safeText } from '#core/validators/clean_text'
 import {
   FIELD_DEFAULTS,
   type FieldDefinition,
@@ -21,22 +22,23 @@ function baseSchema(field: FieldDefinition, mode: AnswersMode): SchemaTypes {
   switch (field.type) {
     case 'text':
     case 'long_text': {
+      const required = mode === 'submission' && !!field.required
       let schema = vine
         .string()
-        .trim()
+        .use(safeText({ multiline: field.type === 'long_text', required }))
         .maxLength(field.maxLength ?? FIELD_DEFAULTS.maxLength[field.type])
       if (field.minLength && mode === 'submission') schema = schema.minLength(field.minLength)
       return schema
     }
     case 'number': {
-      let schema = numeric()
+      let schema = vine.number()
       if (field.min !== undefined) schema = schema.min(field.min)
       if (field.max !== undefined) schema = schema.max(field.max)
       return schema
     }
     case 'money': {
       // Typed in dirhams, stored as integer centimes.
-      let schema = numeric().decimal([0, 2])
+      let schema = vine.number().decimal([0, 2])
       if (field.min !== undefined) schema = schema.min(field.min)
       if (field.max !== undefined) schema = schema.max(field.max)
       return schema.transform((mad) => Money.ofCentimes(Math.round(mad * 100)).centimes)
@@ -53,7 +55,7 @@ function baseSchema(field: FieldDefinition, mode: AnswersMode): SchemaTypes {
       return vine.boolean()
     case 'file':
       // The id of a document uploaded to this application; ownership is checked on save.
-      return numeric().withoutDecimals().positive()
+      return recordId()
     case 'group': {
       let schema = vine
         .array(vine.object(propertiesOf(field.fields!, mode)))

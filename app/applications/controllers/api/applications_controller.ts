@@ -7,6 +7,7 @@ import { StartApplication } from '#applications/actions/start_application'
 import { SaveApplicationDraft } from '#applications/actions/save_application_draft'
 import {
   applicationListValidator,
+  draftAnswersValidator,
   startApplicationValidator,
 } from '#applications/validators/application'
 import { actorFrom } from '#core/audit/actor'
@@ -52,7 +53,8 @@ export default class ApplicationsController {
   /** Saves draft answers (partial: the sections sent replace theirs, fields merge). */
   async update(ctx: HttpContext) {
     const application = await findApplication(ctx, 'edit')
-    const saved = await new SaveApplicationDraft().handle(application, ctx.request.input('answers'))
+    const { answers } = await ctx.request.validateUsing(draftAnswersValidator)
+    const saved = await new SaveApplicationDraft().handle(application, answers)
     return { data: await applicationWithDocuments(saved) }
   }
 }
