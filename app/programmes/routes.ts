@@ -11,6 +11,5 @@ export function programmesApiRoutes() {
   router.get('/calls', [controllers.programmes.api.OpenCalls]).as('calls.index')
   router
     .get('/calls/:id/form', [controllers.programmes.api.CallForms, 'show'])
-    .where('id', router.matchers.number())
     .as('calls.form.show')
 }

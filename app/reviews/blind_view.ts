@@ -106,6 +106,10 @@ function foldText(text: string) {
 const WORD_CHARACTER = /[\p{L}\p{N}]/u
 const ATTACHED = /[\u0640\p{M}]/u
 
+/** Whether a character beside a match glues it to a word (tatweel only draws a letter out). */
+const joinsWord = (character: string | undefined) =>
+  !!character && WORD_CHARACTER.test(character) && !ATTACHED.test(character)
+
 /** Every string that identifies the applicant, folded, longest first. */
 function foldedNeedles(values: Iterable<string>) {
   const needles = new Set<string>()
@@ -142,7 +146,7 @@ export function identityScrubber(values: Iterable<string>, mask: string) {
         if (!folded.startsWith(candidate, position)) return false
         if (candidate.length >= MIN_MASKED_INSIDE_WORDS) return true
         const [from, to] = rangeOf(candidate.length)
-        return !WORD_CHARACTER.test(text[from - 1] ?? '') && !WORD_CHARACTER.test(text[to] ?? '')
+        return !joinsWord(text[from - 1]) && !joinsWord(text[to])
       })
       if (!needle) {
         position++

@@ -160,6 +160,7 @@ test.group('Blind view: identifying answers are masked inside free text', () => 
     // Found by the property below: the tatweel after "علي" was taken for a letter of the next word.
     assert.equal(blind('مع عليـ في الفريق', 'علي').summary, 'مع [x] في الفريق')
     assert.equal(blind('مع عليٌ في الفريق', 'علي').summary, 'مع [x] في الفريق')
+    assert.equal(blind('مع ـعلي في الفريق', 'ـعلي').summary, 'مع ـ[x] في الفريق')
   })
 })
 
