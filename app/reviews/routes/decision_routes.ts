@@ -71,6 +71,10 @@ export function decisionStaffRoutes() {
         .where('id', router.matchers.number())
         .as('call_awards.store')
       router
+        .post('/calls/:id/decision-publications', [staff.CallDecisionPublications, 'store'])
+        .where('id', router.matchers.number())
+        .as('call_decision_publications.store')
+      router
         .post('/applications/:id/decision', [staff.ApplicationDecisions, 'store'])
         .where('id', router.matchers.number())
         .as('application_decisions.store')
