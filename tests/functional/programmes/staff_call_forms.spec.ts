@@ -223,7 +223,7 @@ test.group('Staff: application form editor', (group) => {
     const page = await client.get(`/staff/calls/${call.id}/form`).loginAs(officer)
     page.assertStatus(200)
     page.assertTextIncludes(
-      'Montant demandé, lu par le classement et l’attribution : Montant demandé'
+      'Champ du montant demandé, lu par le classement et l’attribution : Montant demandé'
     )
     page.assertTextIncludes('<code dir="ltr">project.amount</code>')
 

