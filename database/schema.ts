@@ -430,7 +430,7 @@ export class CourseSchema extends BaseModel {
 }
 
 export class DecisionSchema extends BaseModel {
-  static $columns = ['amountCentimes', 'applicationId', 'callId', 'conditions', 'createdAt', 'decidedBy', 'finalScore', 'id', 'outcome', 'rank', 'reasons', 'reservePosition', 'respondedAt', 'response', 'updatedAt'] as const
+  static $columns = ['amountCentimes', 'applicationId', 'callId', 'conditions', 'createdAt', 'decidedBy', 'finalScore', 'id', 'outcome', 'publishedAt', 'rank', 'reasons', 'reservePosition', 'respondedAt', 'response', 'updatedAt'] as const
   $columns = DecisionSchema.$columns
   @column()
   declare amountCentimes: number | null
@@ -450,6 +450,8 @@ export class DecisionSchema extends BaseModel {
   declare id: number
   @column()
   declare outcome: string
+  @column.dateTime()
+  declare publishedAt: DateTime | null
   @column()
   declare rank: number | null
   @column()

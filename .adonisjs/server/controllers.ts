@@ -119,6 +119,7 @@ export const controllers = {
       staff: {
         ApplicationDecisions: () => import('#app/reviews/controllers/decisions/staff/application_decisions_controller'),
         CallAwards: () => import('#app/reviews/controllers/decisions/staff/call_awards_controller'),
+        CallDecisionPublications: () => import('#app/reviews/controllers/decisions/staff/call_decision_publications_controller'),
         CallRankings: () => import('#app/reviews/controllers/decisions/staff/call_rankings_controller'),
         CommitteeSessions: () => import('#app/reviews/controllers/decisions/staff/committee_sessions_controller'),
         SessionAttendances: () => import('#app/reviews/controllers/decisions/staff/session_attendances_controller'),

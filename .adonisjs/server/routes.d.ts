@@ -115,6 +115,7 @@ export type ScannedRoutes = {
     'staff.session_minutes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rankings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_awards.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_decision_publications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.application_decisions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'training.index': { paramsTuple?: []; params?: {} }
     'training.cohorts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -383,6 +384,7 @@ export type ScannedRoutes = {
     'staff.session_attendances.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.session_minutes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_awards.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_decision_publications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.application_decisions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cohort_enrolments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'enrolment_withdrawals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -54,6 +54,12 @@ export interface FieldDefinition {
   maxItems?: number
   /** Names the applicant (a person, a company): hidden from reviewers of blind calls. */
   identifying?: boolean
+  /**
+   * money, top level of a section only: the amount the applicant asks for, which the
+   * ranking and the award read (see requested_amount.ts). At most one per form; startup
+   * offer and VC call forms must have one.
+   */
+  requestedAmount?: boolean
 }
 
 export interface SectionDefinition {

@@ -4,6 +4,7 @@ import {
   type FieldDefinition,
   type FormDefinition,
 } from '#programmes/forms/form_definition'
+import { requestedAmountField } from '#programmes/forms/requested_amount'
 
 /**
  * How money is answered (app/programmes/forms/answers_validator.ts): dirhams, as a JSON
@@ -17,16 +18,10 @@ export const MONEY_FORMAT = {
   submittedUnit: 'centimes',
 } as const
 
-/** The field declared as the amount requested (`requestedAmount: true`), if the form has one. */
-const isRequestedAmount = (field: FieldDefinition) =>
-  field.type === 'money' && (field as { requestedAmount?: unknown }).requestedAmount === true
-
-function requestedAmountField(definition: FormDefinition) {
-  for (const section of definition.sections) {
-    const field = section.fields.find(isRequestedAmount)
-    if (field) return `${section.key}.${field.key}`
-  }
-  return null
+/** The field declared as the amount requested (`section.field`), if the form has one. */
+function requestedAmountKey(definition: FormDefinition) {
+  const declared = requestedAmountField(definition)
+  return declared ? `${declared.section}.${declared.field.key}` : null
 }
 
 /** One field with the limits that apply to it, the defaults spelled out. */
@@ -53,7 +48,7 @@ function fieldResource(field: FieldDefinition): Record<string, unknown> {
         ...common,
         min: field.min ?? null,
         max: field.max ?? null,
-        requestedAmount: isRequestedAmount(field),
+        requestedAmount: field.requestedAmount === true,
       }
     case 'select':
     case 'multi_select':
@@ -86,7 +81,7 @@ export function formResource(version: FormVersion) {
     callId: version.callId,
     version: version.version,
     money: MONEY_FORMAT,
-    requestedAmountField: requestedAmountField(definition),
+    requestedAmountField: requestedAmountKey(definition),
     sections: definition.sections.map((section) => ({
       key: section.key,
       title: section.title,

@@ -50,6 +50,9 @@ export function decisionStaffRoutes() {
       router.get('/calls/:id/ranking', [staff.CallRankings, 'show']).as('call_rankings.show')
       router.post('/calls/:id/awards', [staff.CallAwards, 'store']).as('call_awards.store')
       router
+        .post('/calls/:id/decision-publications', [staff.CallDecisionPublications, 'store'])
+        .as('call_decision_publications.store')
+      router
         .post('/applications/:id/decision', [staff.ApplicationDecisions, 'store'])
         .as('application_decisions.store')
     })
