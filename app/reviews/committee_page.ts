@@ -81,6 +81,7 @@ export async function assignmentsPage(call: Call, page: number) {
             'r.state',
             'r.due_at',
             'r.assigned_by',
+            'r.reviewer_id',
             'u.full_name as reviewerName'
           )
       : [],
@@ -95,10 +96,16 @@ export async function assignmentsPage(call: Call, page: number) {
   return {
     call,
     applications,
-    rows: applications.all().map((application) => ({
-      ...application,
-      reviews: reviews.filter((review) => review.application_id === application.id),
-    })),
+    rows: applications.all().map((application) => {
+      const ownReviews = reviews.filter((review) => review.application_id === application.id)
+      // A review can only go to a member who is not already on the application.
+      const assigned = new Set(ownReviews.map((review) => review.reviewer_id))
+      return {
+        ...application,
+        reviews: ownReviews,
+        replacements: members.filter((member) => !assigned.has(member.id)),
+      }
+    }),
     members,
   }
 }

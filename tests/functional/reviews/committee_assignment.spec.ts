@@ -237,6 +237,28 @@ test.group('Committee / replacing a reviewer by hand', (group) => {
     return { call, officer, members, application, reviews, spare }
   }
 
+  test('the replacement list offers only members not already on the application, none preselected', async ({
+    client,
+    assert,
+  }) => {
+    const { call, officer, members, reviews, spare } = await assignedCall()
+    const page = await client.get(`/staff/calls/${call.id}/assignments`).loginAs(officer)
+    page.assertStatus(200)
+    const select = new RegExp(
+      `<select[^>]*id="reviewer-${reviews[0].id}"[^>]*>([\\s\\S]*?)</select>`
+    ).exec(page.text())
+    assert.isNotNull(select)
+    const values = [...select![1].matchAll(/<option value="([^"]*)"/g)].map((match) => match[1])
+    assert.deepEqual(values, ['', String(spare.id)])
+    // Only the prompt is selected: a submit without a choice is refused by the browser.
+    assert.deepEqual(
+      [...select![1].matchAll(/<option value="([^"]*)" selected/g)].map((match) => match[1]),
+      ['']
+    )
+    const onApplication = members.filter((member) => member.id !== spare.id)
+    assert.lengthOf(onApplication, 2)
+  })
+
   test('an officer hands an unsubmitted review to another member, audited', async ({
     client,
     assert,
