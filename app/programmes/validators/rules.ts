@@ -26,10 +26,16 @@ export function madAmount() {
     .transform((value) => Money.parse(value)!.centimes)
 }
 
-/** The centimes as an <input> value in dirhams ("250000.00"), or '' for none. */
+/**
+ * The centimes as an <input> value in dirhams, written as the hints ask amounts to be
+ * typed ("250 000", "1 234,50": spaces between thousands, a decimal comma only when there
+ * are centimes), so what a form shows reads back through `Money.parse` unchanged; '' for none.
+ */
 export function madInputValue(centimes: number | null | undefined) {
   if (centimes === null || centimes === undefined) return ''
-  return (centimes / 100).toFixed(2)
+  const dirhams = String(Math.trunc(centimes / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')
+  const rest = centimes % 100
+  return rest === 0 ? dirhams : `${dirhams},${String(rest).padStart(2, '0')}`
 }
 
 const casablancaInstantRule = vine.createRule(

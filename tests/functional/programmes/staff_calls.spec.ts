@@ -69,7 +69,7 @@ test.group('Staff: calls', (group) => {
     const edit = await client.get(`/staff/calls/${row.id}/edit`).loginAs(officer)
     edit.assertTextIncludes('value="2026-03-01T17:00"')
     edit.assertTextIncludes('value="2026-04-15T12:00"')
-    edit.assertTextIncludes('value="12500000.00"')
+    edit.assertTextIncludes('value="12 500 000"')
   })
 
   test('a closing before the opening is refused with a clear message and nothing is written', async ({

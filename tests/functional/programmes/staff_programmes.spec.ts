@@ -223,7 +223,7 @@ test.group('Staff: programmes', (group) => {
     const grant = await ProgrammeFactory.apply('livingGrant').create()
     const edit = await client.get(`/staff/programmes/${grant.id}/edit`).loginAs(officer)
     edit.assertStatus(200)
-    edit.assertTextIncludes('value="15000.00"')
+    edit.assertTextIncludes('value="15 000"')
     const missing = await client.get('/staff/programmes/999999/edit').loginAs(officer)
     missing.assertStatus(404)
   })
