@@ -37,6 +37,15 @@ test.group('Finance pages: queues, ledger, export', (group) => {
     assert.include(section('overdue'), `#tranche-${overdue.tranches[0].id}`)
     assert.include(section('failed'), `#tranche-${failed.tranches[0].id}`)
     assert.include(section('failed'), 'Compte clôturé')
+    // Links name the tranche and its beneficiary, never an "agreement-sequence" code.
+    const beneficiary = await db.from('users').where('id', overdue.agreement.beneficiaryId).first()
+    assert.match(
+      section('overdue'),
+      new RegExp(
+        `#tranche-${overdue.tranches[0].id}"[^>]*>\\s*Tranche 1 de ${beneficiary.full_name}`
+      )
+    )
+    assert.notInclude(section('overdue'), `${overdue.agreement.id}-1`)
   })
 
   test('the verifier is told on the queue that someone else must approve', async ({
