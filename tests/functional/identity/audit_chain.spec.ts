@@ -140,6 +140,21 @@ test.group('Audit chain / sealing', (group) => {
     assert.equal(report.unsealed, 0)
   })
 
+  test('the worker seals new entries every minute', async ({ assert }) => {
+    const { schedules } = await import('#start/jobs')
+    assert.deepInclude(schedules, { name: 'audit.seal', pattern: '* * * * *' })
+    const { default: SealAuditLogJob } = await import('#core/audit/seal_audit_log_job')
+    await recordAudit({
+      actor: SYSTEM_ACTOR,
+      action: 'call.updated',
+      subjectType: 'call',
+      subjectId: 3,
+    })
+    await new SealAuditLogJob().handle()
+    const report = await verifyAuditLog()
+    assert.equal(report.unsealed, 0)
+  })
+
   test('the application can neither insert a sealed entry nor change or unseal one', async ({
     assert,
   }) => {
