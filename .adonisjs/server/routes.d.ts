@@ -53,6 +53,12 @@ export type ScannedRoutes = {
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
+    'admin.audit_logs.export': { paramsTuple?: []; params?: {} }
+    'admin.audit_verification.show': { paramsTuple?: []; params?: {} }
+    'admin.audit_public_key.show': { paramsTuple?: []; params?: {} }
+    'admin.audit_heads.show': { paramsTuple: [ParamValue]; params: {'position': ParamValue} }
+    'admin.audit_head_signatures.show': { paramsTuple: [ParamValue]; params: {'position': ParamValue} }
+    'admin.audit_logs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'calls.index': { paramsTuple?: []; params?: {} }
     'calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -201,6 +207,12 @@ export type ScannedRoutes = {
     'admin.invitations.create': { paramsTuple?: []; params?: {} }
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
+    'admin.audit_logs.export': { paramsTuple?: []; params?: {} }
+    'admin.audit_verification.show': { paramsTuple?: []; params?: {} }
+    'admin.audit_public_key.show': { paramsTuple?: []; params?: {} }
+    'admin.audit_heads.show': { paramsTuple: [ParamValue]; params: {'position': ParamValue} }
+    'admin.audit_head_signatures.show': { paramsTuple: [ParamValue]; params: {'position': ParamValue} }
+    'admin.audit_logs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'calls.index': { paramsTuple?: []; params?: {} }
     'calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -292,6 +304,12 @@ export type ScannedRoutes = {
     'admin.invitations.create': { paramsTuple?: []; params?: {} }
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
+    'admin.audit_logs.export': { paramsTuple?: []; params?: {} }
+    'admin.audit_verification.show': { paramsTuple?: []; params?: {} }
+    'admin.audit_public_key.show': { paramsTuple?: []; params?: {} }
+    'admin.audit_heads.show': { paramsTuple: [ParamValue]; params: {'position': ParamValue} }
+    'admin.audit_head_signatures.show': { paramsTuple: [ParamValue]; params: {'position': ParamValue} }
+    'admin.audit_logs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'calls.index': { paramsTuple?: []; params?: {} }
     'calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
