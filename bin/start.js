@@ -1,13 +1,14 @@
 /*
 | `npm start`: the newcomer's whole set-up, safe to run again and again.
 |
-|   .env (with a fresh APP_KEY) → PostgreSQL and Redis reachable? → database exists →
-|   migrations → demo data (empty database only) → assets → web server + one worker
+|   .env (with a fresh APP_KEY and AUDIT_SIGNING_KEY) → PostgreSQL and Redis reachable? →
+|   database exists → migrations → demo data (empty database only) → assets →
+|   web server + one worker
 |
 | Plain JavaScript on purpose: it must run before anything is built or configured.
 */
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseEnv } from 'node:util'
@@ -47,22 +48,40 @@ function freshAppKey() {
   return randomBytes(32).toString('base64url')
 }
 
-/** Writes .env from .env.example when missing; fills APP_KEY when it is empty. */
+function freshAuditSigningKey() {
+  // Ed25519, base64 of PKCS#8 DER: one line, what start/env.ts reads.
+  const { privateKey } = generateKeyPairSync('ed25519')
+  return privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64')
+}
+
+/** The secrets `npm start` generates when .env leaves them empty (or predates them). */
+const GENERATED_SECRETS = { APP_KEY: freshAppKey, AUDIT_SIGNING_KEY: freshAuditSigningKey }
+
+/**
+ * Writes .env from .env.example when missing; fills each generated secret that is empty,
+ * or adds it when the file predates it (the app refuses to boot without them).
+ */
 function ensureEnvFile() {
-  if (!existsSync(ENV_FILE)) {
-    const example = readFileSync(ENV_EXAMPLE, 'utf8')
-    writeFileSync(ENV_FILE, example.replace(/^APP_KEY=.*$/m, `APP_KEY=${freshAppKey()}`), {
-      mode: 0o600, // it holds the key that encrypts personal identifiers
-    })
-    step('Wrote .env from .env.example, with a fresh APP_KEY')
-    return
+  const created = !existsSync(ENV_FILE)
+  let contents = readFileSync(created ? ENV_EXAMPLE : ENV_FILE, 'utf8')
+  const filled = []
+  for (const [name, generate] of Object.entries(GENERATED_SECRETS)) {
+    const line = new RegExp(`^${name}=.*$`, 'm')
+    const match = contents.match(line)
+    if (match && !created && match[0].trim() !== `${name}=`) continue
+    contents = match
+      ? contents.replace(line, `${name}=${generate()}`)
+      : `${contents.replace(/\n?$/, '\n')}${name}=${generate()}\n`
+    filled.push(name)
   }
-  // A .env copied by hand from the example has an empty key, and the app refuses to boot.
-  const contents = readFileSync(ENV_FILE, 'utf8')
-  if (/^APP_KEY=\s*$/m.test(contents)) {
-    writeFileSync(ENV_FILE, contents.replace(/^APP_KEY=\s*$/m, `APP_KEY=${freshAppKey()}`))
-    step('Filled the empty APP_KEY in .env')
-  }
+  if (!filled.length) return
+  // mode 0600: it holds the keys that encrypt personal identifiers and sign the audit log
+  writeFileSync(ENV_FILE, contents, { mode: 0o600 })
+  step(
+    created
+      ? `Wrote .env from .env.example, with a fresh ${filled.join(' and ')}`
+      : `Filled ${filled.join(' and ')} in .env`
+  )
 }
 
 /**

@@ -172,22 +172,28 @@ export class AttendanceSchema extends BaseModel {
 }
 
 export class AuditLogSchema extends BaseModel {
-  static $columns = ['action', 'actorId', 'createdAt', 'fromState', 'id', 'ip', 'metadata', 'reason', 'requestId', 'subjectId', 'subjectType', 'toState'] as const
+  static $columns = ['action', 'actorId', 'chainPosition', 'createdAt', 'fromState', 'hash', 'id', 'ip', 'metadata', 'prevHash', 'reason', 'requestId', 'subjectId', 'subjectType', 'toState'] as const
   $columns = AuditLogSchema.$columns
   @column()
   declare action: string
   @column()
   declare actorId: number | null
+  @column()
+  declare chainPosition: number | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()
   declare fromState: string | null
+  @column()
+  declare hash: string | null
   @column({ isPrimary: true })
   declare id: bigint | number
   @column()
   declare ip: string | null
   @column()
   declare metadata: Record<string, unknown>
+  @column()
+  declare prevHash: string | null
   @column()
   declare reason: string | null
   @column()

@@ -4,6 +4,7 @@
 */
 import { Env } from '@adonisjs/core/env'
 import { parseTrustedProxies } from '#core/trusted_proxies'
+import { parseSigningKey } from '#core/audit/audit_signing'
 
 export default await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
@@ -14,6 +15,12 @@ export default await Env.create(new URL('../', import.meta.url), {
   APP_KEY: Env.schema.secret(),
   // Load balancers allowed to say who the client is (X-Forwarded-*); none when empty.
   TRUSTED_PROXIES: (_key: string, value?: string) => parseTrustedProxies(value),
+  // Signs the audit chain's head for auditors: an Ed25519 private key (PEM or base64 DER).
+  AUDIT_SIGNING_KEY: (key: string, value?: string) => {
+    if (!value) throw new Error(`Missing environment variable "${key}"`)
+    parseSigningKey(value)
+    return value
+  },
   LOG_LEVEL: Env.schema.enum([
     'fatal',
     'error',

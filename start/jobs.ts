@@ -4,6 +4,7 @@
 */
 export const jobs = {
   'mail.send': () => import('#core/mail/send_mail_job'),
+  'audit.seal': () => import('#core/audit/seal_audit_log_job'),
   'eligibility.reevaluate_call': () => import('#eligibility/jobs/reevaluate_call_job'),
   'reviews.send_reminders': () => import('#reviews/jobs/review_reminders_job'),
   'payments.pay_tranche': () => import('#disbursements/jobs/pay_tranche_job'),
@@ -22,4 +23,6 @@ export const schedules: { name: JobName; pattern: string }[] = [
   { name: 'reviews.send_reminders', pattern: '0 8 * * *' },
   // The API's Idempotency-Key rows past their 24 hours, at night.
   { name: 'api.purge_idempotency_keys', pattern: '30 3 * * *' },
+  // The audit log's new entries join the hash chain within a minute.
+  { name: 'audit.seal', pattern: '* * * * *' },
 ]

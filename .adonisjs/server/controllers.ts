@@ -67,7 +67,12 @@ export const controllers = {
   },
   identity: {
     admin: {
+      AuditChainVerifications: () => import('#app/identity/controllers/admin/audit_chain_verifications_controller'),
+      AuditHeadSignatures: () => import('#app/identity/controllers/admin/audit_head_signatures_controller'),
+      AuditHeads: () => import('#app/identity/controllers/admin/audit_heads_controller'),
+      AuditLogExports: () => import('#app/identity/controllers/admin/audit_log_exports_controller'),
       AuditLogs: () => import('#app/identity/controllers/admin/audit_logs_controller'),
+      AuditPublicKeys: () => import('#app/identity/controllers/admin/audit_public_keys_controller'),
       Invitations: () => import('#app/identity/controllers/admin/invitations_controller'),
       UserRoles: () => import('#app/identity/controllers/admin/user_roles_controller'),
       Users: () => import('#app/identity/controllers/admin/users_controller'),

@@ -13,7 +13,15 @@ export const ID_PATTERN =
   /^(?:[1-9]\d{0,8}|1\d{9}|20\d{8}|21[0-3]\d{7}|214[0-6]\d{6}|2147[0-3]\d{5}|21474[0-7]\d{4}|214748[0-2]\d{3}|2147483[0-5]\d{2}|21474836[0-3]\d|214748364[0-7])$/
 
 /** Route params that hold a record id, each matched by ID_PATTERN and cast to a number. */
-export const ID_PARAMS = ['id', 'programmeId', 'trancheId', 'memberId', 'documentId', 'item_id']
+export const ID_PARAMS = [
+  'id',
+  'programmeId',
+  'trancheId',
+  'memberId',
+  'documentId',
+  'item_id',
+  'position',
+]
 
 /**
  * Registered once, before any route: applies to every route of every domain. A

@@ -76,6 +76,20 @@ export function identityWebRoutes() {
             .put('/users/:id/roles', [identity.admin.UserRoles, 'update'])
             .as('user_roles.update')
           router.get('/audit', [identity.admin.AuditLogs, 'index']).as('audit_logs.index')
+          router.get('/audit.csv', [identity.admin.AuditLogExports, 'show']).as('audit_logs.export')
+          router
+            .get('/audit/verification', [identity.admin.AuditChainVerifications, 'show'])
+            .as('audit_verification.show')
+          router
+            .get('/audit/public-key.pem', [identity.admin.AuditPublicKeys, 'show'])
+            .as('audit_public_key.show')
+          router
+            .get('/audit/heads/:position', [identity.admin.AuditHeads, 'show'])
+            .as('audit_heads.show')
+          router
+            .get('/audit/heads/:position/signature', [identity.admin.AuditHeadSignatures, 'show'])
+            .as('audit_head_signatures.show')
+          router.get('/audit/:id', [identity.admin.AuditLogs, 'show']).as('audit_logs.show')
         })
         .prefix('/admin')
         .as('admin')

@@ -264,7 +264,7 @@ test.group('Hostile input on every route', (group) => {
           requests++
           const status = response.status()
           statuses.set(status, (statuses.get(status) ?? 0) + 1)
-          const context = `${attempt.method ?? method} ${attempt.url} ${attempt.body ?? 'query'} ${JSON.stringify(attempt.value)?.slice(0, 60)} → ${status} ${response.text().slice(0, 300)}`
+          const context = `${attempt.method ?? method} ${attempt.url} ${attempt.body ?? 'query'} ${JSON.stringify(attempt.value)?.slice(0, 60)} → ${status} ${response.text()?.slice(0, 300)}`
           assert.isBelow(status, 500, context)
           if (status >= 400) {
             if (isApi || response.header('content-type')?.includes('json')) {

@@ -70,6 +70,10 @@ test.group('Audit trail / recording', () => {
         metadata: { amountCentimes: 25_000_000, rail: 'bank_file', lines: [1, 2] },
         request_id: requestId,
         ip: '2001:db8::7',
+        // written unsealed: the sealer chains it once committed
+        chain_position: null,
+        prev_hash: null,
+        hash: null,
       })
       assert.exists(id)
       assert.instanceOf(createdAt, Date)
@@ -131,6 +135,20 @@ test.group('Audit trail / append-only', () => {
         statement: 'UPDATE',
         run: (client: TransactionClientContract, id: string) =>
           client.from('audit_logs').where('id', id).update({ reason: 'rewritten' }),
+      },
+      {
+        // Sealing is the one update allowed: hash columns only, never with another change.
+        statement: 'UPDATE that seals and rewrites',
+        run: (client: TransactionClientContract, id: string) =>
+          client
+            .from('audit_logs')
+            .where('id', id)
+            .update({
+              reason: 'rewritten',
+              chain_position: 999_999_999_999,
+              prev_hash: '0'.repeat(64),
+              hash: 'a'.repeat(64),
+            }),
       },
       {
         statement: 'DELETE',

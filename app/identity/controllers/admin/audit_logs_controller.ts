@@ -1,31 +1,51 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import vine from '@vinejs/vine'
-import { recordId } from '#core/validators/record_id'
 import AuditLog from '#core/audit/audit_log'
+import User from '#identity/models/user'
 import { viewAuditLog } from '#identity/abilities'
+import { filledQueryString } from '#applications/validators/staff_filters'
+import {
+  auditFiltersQueryString,
+  auditLogFiltersValidator,
+  whereAuditFilters,
+} from '#core/audit/audit_log_filters'
+import { AUDIT_SUBJECT_ROUTES } from '#identity/audit_subject_links'
 
-const filtersValidator = vine.create({
-  action: vine.string().trim().maxLength(64).optional(),
-  subjectType: vine.string().trim().maxLength(64).optional(),
-  subjectId: vine.string().trim().maxLength(64).optional(),
-  actorId: recordId().optional(),
-  page: vine.number().positive().withoutDecimals().max(100_000).optional(),
-})
+const PER_PAGE = 50
 
-/** The audit trail, newest first, filterable; two queries per page whatever its size. */
+/**
+ * The audit trail, newest first, filtered by person, dates, action and subject; a fixed
+ * number of queries per page whatever its size (count, rows, their actors, the person).
+ */
 export default class AuditLogsController {
   async index({ view, request, bouncer }: HttpContext) {
     await bouncer.authorize(viewAuditLog)
-    const filters = await filtersValidator.validate(request.qs())
-    const entries = await AuditLog.query()
-      .if(filters.action, (query) => query.where('action', filters.action!))
-      .if(filters.subjectType, (query) => query.where('subject_type', filters.subjectType!))
-      .if(filters.subjectId, (query) => query.where('subject_id', filters.subjectId!))
-      .if(filters.actorId, (query) => query.where('actor_id', filters.actorId!))
+    const { page, ...filters } = await auditLogFiltersValidator.validate(
+      filledQueryString(request.qs())
+    )
+    const entries = await whereAuditFilters(AuditLog.query(), filters)
       .preload('actor')
       .orderBy('id', 'desc')
-      .paginate(filters.page ?? 1, 50)
-    entries.baseUrl(request.url()).queryString({ ...filters, page: undefined })
-    return view.render('pages/identity/admin/audit_logs', { entries, filters })
+      .paginate(page ?? 1, PER_PAGE)
+    const queryString = auditFiltersQueryString(filters)
+    entries.baseUrl(request.url()).queryString(queryString)
+    const person = filters.actorId ? await User.find(filters.actorId) : null
+    return view.render('pages/identity/admin/audit_logs', {
+      entries,
+      filters,
+      queryString,
+      person,
+      subjectRoutes: AUDIT_SUBJECT_ROUTES,
+    })
+  }
+
+  /** One entry with everything it holds, its chain columns included. */
+  async show({ view, params, bouncer }: HttpContext) {
+    await bouncer.authorize(viewAuditLog)
+    const entry = await AuditLog.query().where('id', params.id).preload('actor').firstOrFail()
+    return view.render('pages/identity/admin/audit_log', {
+      entry,
+      metadata: JSON.stringify(entry.metadata, null, 2),
+      subjectRoutes: AUDIT_SUBJECT_ROUTES,
+    })
   }
 }
