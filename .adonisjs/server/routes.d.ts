@@ -30,6 +30,8 @@ export type ScannedRoutes = {
     'password_reset.store': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'email_verification.notice': { paramsTuple?: []; params?: {} }
@@ -44,6 +46,8 @@ export type ScannedRoutes = {
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organization_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.invitations.create': { paramsTuple?: []; params?: {} }
+    'admin.invitations.store': { paramsTuple?: []; params?: {} }
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
@@ -147,6 +151,7 @@ export type ScannedRoutes = {
     'agreements.index': { paramsTuple?: []; params?: {} }
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreement_bank_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreement_stripe_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tranche_requests.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'trancheId': ParamValue} }
     'capital_calls.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'finance.index': { paramsTuple?: []; params?: {} }
@@ -179,6 +184,7 @@ export type ScannedRoutes = {
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.notice': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
@@ -187,6 +193,7 @@ export type ScannedRoutes = {
     'organizations.create': { paramsTuple?: []; params?: {} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.invitations.create': { paramsTuple?: []; params?: {} }
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
@@ -266,6 +273,7 @@ export type ScannedRoutes = {
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.notice': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
@@ -274,6 +282,7 @@ export type ScannedRoutes = {
     'organizations.create': { paramsTuple?: []; params?: {} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.invitations.create': { paramsTuple?: []; params?: {} }
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
@@ -351,10 +360,12 @@ export type ScannedRoutes = {
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.store': { paramsTuple?: []; params?: {} }
     'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'email_verification.store': { paramsTuple?: []; params?: {} }
     'organizations.store': { paramsTuple?: []; params?: {} }
     'organization_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.invitations.store': { paramsTuple?: []; params?: {} }
     'staff.programmes.store': { paramsTuple?: []; params?: {} }
     'staff.calls.store': { paramsTuple: [ParamValue]; params: {'programmeId': ParamValue} }
     'staff.call_transitions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -428,6 +439,7 @@ export type ScannedRoutes = {
     'institute.assessments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'institute.attendances.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreement_bank_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreement_stripe_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   OPTIONS: {
