@@ -8,6 +8,7 @@ export const jobs = {
   'reviews.send_reminders': () => import('#reviews/jobs/review_reminders_job'),
   'payments.pay_tranche': () => import('#disbursements/jobs/pay_tranche_job'),
   'payments.stripe_event': () => import('#disbursements/jobs/stripe_event_job'),
+  'privacy.apply_retention': () => import('#privacy/jobs/apply_retention_job'),
 }
 
 export type JobName = keyof typeof jobs
@@ -19,4 +20,6 @@ export type JobName = keyof typeof jobs
 export const schedules: { name: JobName; pattern: string }[] = [
   // Reviewers hear about reviews due within 48 h or overdue, each morning.
   { name: 'reviews.send_reminders', pattern: '0 8 * * *' },
+  // Retention periods of config/retention.ts, applied each night.
+  { name: 'privacy.apply_retention', pattern: '30 3 * * *' },
 ]
