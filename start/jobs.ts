@@ -9,6 +9,7 @@ export const jobs = {
   'payments.pay_tranche': () => import('#disbursements/jobs/pay_tranche_job'),
   'payments.stripe_event': () => import('#disbursements/jobs/stripe_event_job'),
   'privacy.apply_retention': () => import('#privacy/jobs/apply_retention_job'),
+  'privacy.build_export': () => import('#privacy/jobs/build_export_job'),
 }
 
 export type JobName = keyof typeof jobs
