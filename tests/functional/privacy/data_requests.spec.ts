@@ -186,8 +186,10 @@ test.group('Data requests: the admins’ queue and erasure', (group) => {
     const audit = await db.from('audit_logs').where('action', 'user.erased').firstOrFail()
     assert.equal(audit.actor_id, admin.id)
 
-    // The erased person is signed out of the API and cannot file requests any more.
-    assert.lengthOf(await db.from('auth_access_tokens').where('tokenable_id', person.id), 0)
+    // The erased person's sessions end: their session cookie no longer signs anyone in.
+    const afterwards = await client.get('/privacy').loginAs(person).redirects(0)
+    afterwards.assertStatus(302)
+    assert.match(afterwards.header('location') ?? '', /^\/login/)
   })
 })
 
