@@ -1,3 +1,4 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { FormAnswers } from '#programmes/forms/form_definition'
 
 /**
@@ -24,4 +25,34 @@ function scrub(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, scrub(inner)]))
   }
   return value
+}
+
+/**
+ * Replaces the free text of these applications (answers, title, appeal statement) and
+ * dates it; states, amounts and `updated_at` (the date of the last decision) stay.
+ */
+export async function scrubApplications(
+  ids: number[],
+  client: TransactionClientContract,
+  now: Date
+) {
+  const rows: { id: number; answers: FormAnswers; submitted_answers: FormAnswers | null }[] =
+    await client
+      .from('applications')
+      .whereIn('id', ids)
+      .select('id', 'answers', 'submitted_answers')
+  for (const row of rows) {
+    await client
+      .from('applications')
+      .where('id', row.id)
+      .update({
+        answers: JSON.stringify(scrubAnswers(row.answers)),
+        submitted_answers: row.submitted_answers
+          ? JSON.stringify(scrubAnswers(row.submitted_answers))
+          : null,
+        title: null,
+        appeal_statement: null,
+        pseudonymised_at: now,
+      })
+  }
 }

@@ -8,11 +8,10 @@ import {
   retentionPolicy,
   type RecordKind,
 } from '#config/retention'
-import { scrubAnswers } from '#privacy/pseudonyms'
+import { scrubApplications } from '#privacy/pseudonyms'
 import { deleteStoredFiles } from '#privacy/stored_files'
 import { recordAudit } from '#core/audit/audit_trail'
 import type { Actor } from '#core/audit/actor'
-import type { FormAnswers } from '#programmes/forms/form_definition'
 
 export type RetentionReport = Record<RecordKind, number>
 
@@ -54,26 +53,7 @@ const kinds: Record<
         .whereNull('pseudonymised_at')
         .where('updated_at', '<', cutoff),
     async apply(ids, client, now) {
-      const rows: { id: number; answers: FormAnswers; submitted_answers: FormAnswers | null }[] =
-        await client
-          .from('applications')
-          .whereIn('id', ids)
-          .select('id', 'answers', 'submitted_answers')
-      for (const row of rows) {
-        // updated_at is left alone: it dates the decision, which statistics still use.
-        await client
-          .from('applications')
-          .where('id', row.id)
-          .update({
-            answers: JSON.stringify(scrubAnswers(row.answers)),
-            submitted_answers: row.submitted_answers
-              ? JSON.stringify(scrubAnswers(row.submitted_answers))
-              : null,
-            title: null,
-            appeal_statement: null,
-            pseudonymised_at: now,
-          })
-      }
+      await scrubApplications(ids, client, now)
       return []
     },
   },

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import User from '#identity/models/user'
 import DataRequest from '#privacy/models/data_request'
-import { pseudonymOf, scrubAnswers } from '#privacy/pseudonyms'
+import { pseudonymOf, scrubAnswers, scrubApplications } from '#privacy/pseudonyms'
 import { deleteStoredFiles } from '#privacy/stored_files'
 import { recordAudit } from '#core/audit/audit_trail'
 import { DomainError } from '#core/exceptions/domain_error'
@@ -113,29 +113,12 @@ async function pseudonymise(user: User, client: TransactionClientContract) {
     .whereNull('withdrawn_at')
     .update({ withdrawn_at: now })
 
-  const applications: {
-    id: number
-    answers: FormAnswers
-    submitted_answers: FormAnswers | null
-  }[] = await client
+  const applicationIds: number[] = await client
     .from('applications')
     .where('applicant_id', user.id)
-    .select('id', 'answers', 'submitted_answers')
-  for (const application of applications) {
-    await client
-      .from('applications')
-      .where('id', application.id)
-      .update({
-        answers: JSON.stringify(scrubAnswers(application.answers)),
-        submitted_answers: application.submitted_answers
-          ? JSON.stringify(scrubAnswers(application.submitted_answers))
-          : null,
-        title: null,
-        appeal_statement: null,
-        pseudonymised_at: now,
-      })
-  }
-  const applicationIds = applications.map((application) => application.id)
+    .select('id')
+    .then((rows: { id: number }[]) => rows.map((row) => row.id))
+  await scrubApplications(applicationIds, client, now)
   const documents: { storage_key: string }[] = await client
     .from('application_documents')
     .whereIn('application_id', applicationIds)

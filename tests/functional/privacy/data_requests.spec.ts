@@ -10,7 +10,7 @@ import { BuildDataExport } from '#privacy/actions/build_data_export'
 import { exportJobId } from '#privacy/actions/file_data_request'
 import { captureMail, isolateEachTest } from '#tests/helpers/http'
 import { readZip } from '#tests/helpers/zip_reader'
-import { CIN, draftNaming, requestOf } from '#tests/functional/privacy/privacy_fixtures'
+import { draftNaming, requestOf } from '#tests/functional/privacy/privacy_fixtures'
 
 const parseBinary = (res: any, done: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = []
@@ -34,7 +34,7 @@ test.group('Data requests: export (law 09-08 right of access)', (group) => {
   }) => {
     const mails = captureMail()
     const [person, other] = await UserFactory.createMany(2)
-    await draftNaming(person)
+    const { cin } = await draftNaming(person)
     await draftNaming(other)
 
     const filed = await client
@@ -73,7 +73,7 @@ test.group('Data requests: export (law 09-08 right of access)', (group) => {
     const files = readZip(download.body() as Buffer)
     const data = JSON.parse(files.get('data.json')!.toString('utf8'))
     assert.equal(data.profile.email, person.email)
-    assert.equal(data.applications[0].answers.identity.cin, CIN)
+    assert.equal(data.applications[0].answers.identity.cin, cin)
     const cv = [...files.keys()].find((name) => name.startsWith('files/'))!
     assert.include(files.get(cv)!.toString(), person.fullName)
     const everything = [...files.values()].map((bytes) => bytes.toString('utf8')).join('\n')

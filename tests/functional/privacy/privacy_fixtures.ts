@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { randomInt } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
 import app from '@adonisjs/core/services/app'
@@ -10,22 +11,26 @@ import { draftOf } from '#database/factories/application_factory'
 import { openCallOf } from '#database/factories/programme_factory'
 import type User from '#identity/models/user'
 
-export const CIN = 'BK734219'
+/** A national identity card number (CIN) of the Moroccan shape, new on every call. */
+export function newCin() {
+  return `BK${randomInt(100_000, 1_000_000)}`
+}
 
 /**
  * A draft of `user` naming them in its answers (name, CIN, free text) with a PDF
  * on the private disk that names them too.
  */
 export async function draftNaming(user: User) {
+  const cin = newCin()
   const call = await openCallOf()
   const application = await draftOf(user, call, {
-    identity: { full_name: user.fullName, cin: CIN, email: user.email, years: 7 },
-    project: { summary: `Projet de ${user.fullName} (${CIN})`, accepted: true },
+    identity: { full_name: user.fullName, cin, email: user.email, years: 7 },
+    project: { summary: `Projet de ${user.fullName} (${cin})`, accepted: true },
   })
   application.title = user.fullName
   await application.save()
   const storageKey = `applications/${application.id}/cv-${user.id}.pdf`
-  await drive.use().put(storageKey, `%PDF-1.4 CV de ${user.fullName}, CIN ${CIN}, ${user.email}`)
+  await drive.use().put(storageKey, `%PDF-1.4 CV de ${user.fullName}, CIN ${cin}, ${user.email}`)
   const document = await ApplicationDocument.create({
     applicationId: application.id,
     fieldPath: 'identity.cv',
@@ -36,7 +41,7 @@ export async function draftNaming(user: User) {
     storageKey,
     uploadedBy: user.id,
   })
-  return { application, document, storageKey }
+  return { application, document, storageKey, cin }
 }
 
 export function requestOf(user: User, kind: 'export' | 'erasure', days = 30) {
