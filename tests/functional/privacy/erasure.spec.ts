@@ -1,7 +1,10 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
+import { DateTime } from 'luxon'
 import User from '#identity/models/user'
+import Certificate from '#training/models/certificate'
+import { cohortOf, enrolmentAnswers, enrolmentIn } from '#database/factories/training_factory'
 import { agreementFor } from '#database/factories/agreement_factory'
 import { userWithRoles } from '#database/factories/user_factory'
 import { ErasePerson } from '#privacy/actions/erase_person'
@@ -27,6 +30,18 @@ test.group('Erasure (law 09-08)', (group) => {
       withBankDetails: true,
     })
     const { storageKey, cin } = await draftNaming(applicant)
+    // A completed training with its certificate, naming the person too.
+    const enrolment = await enrolmentIn(await cohortOf(), applicant.id, {
+      state: 'completed',
+      answers: enrolmentAnswers({ motivation: `${applicant.fullName}, ${cin}` }),
+    })
+    const certificate = await Certificate.create({
+      enrolmentId: enrolment.id,
+      code: `TEST${applicant.id}`.padEnd(16, 'X'),
+      issuedAt: DateTime.utc(),
+      locale: 'fr',
+      traineeName: applicant.fullName,
+    })
     const { fullName, email } = applicant
     const admin = await userWithRoles('admin')
     const request = await requestOf(applicant, 'erasure')
@@ -73,6 +88,9 @@ test.group('Erasure (law 09-08)', (group) => {
     assert.equal(erasure.subject_id, String(applicant.id))
     await request.refresh()
     assert.equal(request.state, 'completed')
+    // The certificate stays verifiable, under the pseudonym.
+    await certificate.refresh()
+    assert.equal(certificate.traineeName, erased.fullName)
   })
 
   test('erasure is refused while money is still owed to the person', async ({ assert }) => {

@@ -5,7 +5,9 @@ import { DateTime } from 'luxon'
 import { UserFactory } from '#database/factories/user_factory'
 import { draftOf } from '#database/factories/application_factory'
 import { openCallOf } from '#database/factories/programme_factory'
+import ace from '@adonisjs/core/services/ace'
 import { ApplyRetention } from '#privacy/actions/apply_retention'
+import RetentionApply from '#commands/retention_apply'
 import { SYSTEM_ACTOR } from '#core/audit/actor'
 import { isolateEachTest } from '#tests/helpers/http'
 import {
@@ -138,5 +140,25 @@ test.group('Retention (config/retention.ts)', (group) => {
 
     const again = await new ApplyRetention().handle({ dryRun: true }, SYSTEM_ACTOR)
     assert.isTrue(Object.values(again).every((count) => count === 0))
+  })
+
+  test('`node ace retention:apply --dry-run` prints the counts and changes nothing', async ({
+    assert,
+  }) => {
+    await recordsDue()
+    const before = await databaseFingerprint()
+
+    const command = await ace.create(RetentionApply, ['--dry-run'])
+    command.ui.switchMode('raw')
+    await command.exec()
+
+    command.assertSucceeded()
+    const printed = command.ui.logger
+      .getLogs()
+      .map((log) => log.message)
+      .join('\n')
+    assert.match(printed, /abandoned_drafts.*365.*delete.*1/)
+    assert.include(printed, 'dry run')
+    assert.deepEqual(await databaseFingerprint(), before)
   })
 })
