@@ -7,6 +7,16 @@ import env from '#start/env'
  * change a period here and both follow.
  */
 
+/*
+| Not here, on purpose:
+| - the audit log (`audit_logs`): append-only and chained, kept without limit, since it
+|   proves that decisions and payments were regular; erasure never rewrites it, which is
+|   why audit entries carry ids, states and amounts, never names or addresses;
+| - amounts, decisions, agreements, tranches and the ledger: public accounting (legal
+|   obligation); erasure keeps them without the person's name;
+| - application logs (pino, JSON on stdout): no passwords, tokens or IBANs are logged;
+|   their retention is the log platform's (90 days is a sensible setting there).
+*/
 export const RECORD_KINDS = [
   'abandoned_drafts',
   'closed_applications',

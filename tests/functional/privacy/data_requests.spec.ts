@@ -70,6 +70,7 @@ test.group('Data requests: export (law 09-08 right of access)', (group) => {
       })
     download.assertStatus(200)
     assert.equal(download.header('content-type'), 'application/zip')
+    assert.equal(download.header('cache-control'), 'private, no-store')
     const files = readZip(download.body() as Buffer)
     const data = JSON.parse(files.get('data.json')!.toString('utf8'))
     assert.equal(data.profile.email, person.email)
