@@ -303,6 +303,37 @@ test.group('Privacy pages', (group) => {
     anonymous.assertStatus(302)
   })
 
+  test('the privacy pages are fully translated in the four languages', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await userWithRoles('admin')
+    const person = await UserFactory.create()
+    await requestOf(person, 'erasure')
+    const exported = await requestOf(person, 'export')
+    await new BuildDataExport().handle(exported.id)
+    await db
+      .table('user_consents')
+      .insert({ user_id: person.id, purpose: 'processing', granted_at: new Date() })
+    for (const locale of ['fr', 'ar', 'zgh', 'en']) {
+      // A signed-in person reads the portal in their profile's language.
+      await db
+        .from('users')
+        .whereIn('id', [admin.id, person.id])
+        .update({ preferred_locale: locale })
+      for (const [path, user] of [
+        ['/privacy', person],
+        ['/admin/privacy/requests?state=all', admin],
+        ['/privacy/register', person],
+      ] as const) {
+        const page = await client.get(path).header('Accept-Language', locale).loginAs(user)
+        page.assertStatus(200)
+        assert.include(page.text(), `<html lang="${locale}"`, path)
+        assert.notInclude(page.text(), 'translation missing', `${locale} ${path}`)
+      }
+    }
+  })
+
   test('the register of processing is public, in four languages, from the retention config', async ({
     client,
     assert,
