@@ -43,6 +43,7 @@ export default defineConfig({
     () => import('#start/view'),
     () => import('#start/mail'),
     () => import('#start/limiter'),
+    () => import('#start/validator'),
   ],
 
   tests: {

@@ -3,7 +3,7 @@
 | do, and nothing else (no router, middleware, session or logging). Started by
 | bench/run.js with DB_* and PORT in its environment; listens on 127.0.0.1 only.
 |
-|   GET /api/v1/calls → { data: [...] }, same query and shape as the portal's
+|   GET /api/v1/calls → { data: [...], meta, links }, same query and shape as the portal's
 */
 import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'
@@ -75,7 +75,13 @@ function sendJson(response, status, body) {
 const routes = {
   'GET /api/v1/calls': async () => {
     const { rows } = await pool.query(OPEN_CALLS_SQL, [new Date()])
-    return { data: rows.map(openCallResource) }
+    // The portal's first page (app/core/pagination.ts): one page of at most 50, uncounted.
+    const first = '/api/v1/calls?perPage=50&page=1'
+    return {
+      data: rows.map(openCallResource),
+      meta: { total: rows.length, page: 1, perPage: 50, lastPage: 1 },
+      links: { first, last: first, prev: null, next: null },
+    }
   },
 }
 

@@ -152,8 +152,8 @@ async function seed(db, ibanCiphertext) {
   )
   await db.rawQuery(
     `INSERT INTO decisions (call_id, application_id, outcome, amount_centimes, response,
-         responded_at, decided_by, created_at, updated_at)
-       SELECT ?, a.id, 'awarded', ?, 'accepted', now(), ?, now(), now()
+         responded_at, published_at, decided_by, created_at, updated_at)
+       SELECT ?, a.id, 'awarded', ?, 'accepted', now(), now(), ?, now(), now()
          FROM applications a WHERE a.call_id = ?`,
     [call.id, 2 * AMOUNT, officer.id, call.id]
   )

@@ -22,12 +22,15 @@ const APPLICATIONS = 100_000
 const REVIEWS_PER_APPLICATION = 3
 const RUNS = 5
 const DATABASE = 'manassa_bench_ranking'
+/** Form version 1 declares funding.amount_requested as its requested amount. */
+const REQUESTED_AMOUNT_PATHS = JSON.stringify({ 1: '{funding,amount_requested}' })
 
 const SCHEMA = `
   CREATE TABLE calls (id serial PRIMARY KEY);
   CREATE TABLE applications (
     id serial PRIMARY KEY, call_id integer NOT NULL REFERENCES calls(id), state varchar(16) NOT NULL,
-    reference varchar(20) UNIQUE, submitted_at timestamptz, submitted_answers jsonb);
+    reference varchar(20) UNIQUE, submitted_at timestamptz, submitted_answers jsonb,
+    form_version_id integer NOT NULL);
   CREATE INDEX applications_call_id_state_index ON applications (call_id, state);
   CREATE TABLE reviews (
     id serial PRIMARY KEY, call_id integer NOT NULL, application_id integer NOT NULL REFERENCES applications(id),
@@ -45,15 +48,16 @@ const SCHEMA = `
     id serial PRIMARY KEY, session_id integer NOT NULL REFERENCES committee_sessions(id),
     application_id integer NOT NULL REFERENCES applications(id), consensus_score numeric(6,3),
     decided_at timestamptz, UNIQUE (session_id, application_id));
-  CREATE TABLE decisions (id serial PRIMARY KEY, application_id integer NOT NULL UNIQUE REFERENCES applications(id));
+  CREATE TABLE decisions (id serial PRIMARY KEY, application_id integer NOT NULL UNIQUE REFERENCES applications(id),
+    published_at timestamptz);
 `
 
 const DATA = `
   INSERT INTO calls DEFAULT VALUES;
-  INSERT INTO applications (call_id, state, reference, submitted_at, submitted_answers)
+  INSERT INTO applications (call_id, state, reference, submitted_at, submitted_answers, form_version_id)
     SELECT 1, 'in_review', 'BR-' || lpad(g::text, 8, '0'),
       timestamptz '2026-05-01' + (g % 50000) * interval '1 minute',
-      jsonb_build_object('funding', jsonb_build_object('amount_requested', 50000 + (g % 40) * 25000))
+      jsonb_build_object('funding', jsonb_build_object('amount_requested', (50000 + (g % 40) * 25000) * 100)), 1
     FROM generate_series(1, ${APPLICATIONS}) g;
   -- Scores 0–5 per criterion; ties on purpose (few distinct values).
   INSERT INTO reviews (call_id, application_id, reviewer_id, scores, weighted_score)
@@ -128,17 +132,13 @@ async function rankOnScratchDatabase(env, log) {
         `${rows[0].scores} scores in ${((Date.now() - generating) / 1000).toFixed(1)} s`
     )
 
-    const ranked = await medianOf(client, positional(RANKING_SQL), [
-      1,
-      '{funding,amount_requested}',
-      1,
-    ])
+    const ranked = await medianOf(client, positional(RANKING_SQL), [1, REQUESTED_AMOUNT_PATHS, 1])
     const baseline = await medianOf(client, BASELINE_SQL, [1])
     const fromReviews = await medianOf(client, FROM_REVIEWS_SQL, [1])
     // The server's own execution time, without the transfer and parsing of the rows.
     const { rows: plan } = await client.query(
       `EXPLAIN (ANALYZE, FORMAT JSON) ${positional(RANKING_SQL)}`,
-      [1, '{funding,amount_requested}', 1]
+      [1, REQUESTED_AMOUNT_PATHS, 1]
     )
     const executionMs = plan[0]['QUERY PLAN'][0]['Execution Time']
     log(

@@ -1,6 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
+import { trustProxies } from '#core/trusted_proxies'
 
 export const appUrl = env.get('APP_URL')
 
@@ -8,8 +9,9 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,
   useAsyncLocalStorage: false,
-  // Behind a load balancer: trust the proxy's X-Forwarded-* from loopback and private ranges.
-  trustProxy: () => true,
+  // X-Forwarded-For/-Proto/-Host count only from TRUSTED_PROXIES (none by default): the
+  // client address feeds the rate limits and the audit log.
+  trustProxy: trustProxies(env.get('TRUSTED_PROXIES')),
   cookie: {
     domain: '',
     path: '/',

@@ -50,6 +50,27 @@ export class AgreementSchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class ApiIdempotencyKeySchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'key', 'requestHash', 'responseBody', 'responseStatus', 'route', 'userId'] as const
+  $columns = ApiIdempotencyKeySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: bigint | number
+  @column()
+  declare key: string
+  @column()
+  declare requestHash: string
+  @column()
+  declare responseBody: any | null
+  @column()
+  declare responseStatus: number | null
+  @column()
+  declare route: string
+  @column()
+  declare userId: number
+}
+
 export class ApplicationDocumentSchema extends BaseModel {
   static $columns = ['applicationId', 'createdAt', 'fieldPath', 'id', 'mimeType', 'originalName', 'sha256', 'sizeBytes', 'storageKey', 'uploadedBy'] as const
   $columns = ApplicationDocumentSchema.$columns
@@ -440,7 +461,7 @@ export class DataRequestSchema extends BaseModel {
 }
 
 export class DecisionSchema extends BaseModel {
-  static $columns = ['amountCentimes', 'applicationId', 'callId', 'conditions', 'createdAt', 'decidedBy', 'finalScore', 'id', 'outcome', 'rank', 'reasons', 'reservePosition', 'respondedAt', 'response', 'updatedAt'] as const
+  static $columns = ['amountCentimes', 'applicationId', 'callId', 'conditions', 'createdAt', 'decidedBy', 'finalScore', 'id', 'outcome', 'publishedAt', 'rank', 'reasons', 'reservePosition', 'respondedAt', 'response', 'updatedAt'] as const
   $columns = DecisionSchema.$columns
   @column()
   declare amountCentimes: number | null
@@ -460,6 +481,8 @@ export class DecisionSchema extends BaseModel {
   declare id: number
   @column()
   declare outcome: string
+  @column.dateTime()
+  declare publishedAt: DateTime | null
   @column()
   declare rank: number | null
   @column()

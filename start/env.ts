@@ -3,6 +3,7 @@
 | .env.example documents each of them.
 */
 import { Env } from '@adonisjs/core/env'
+import { parseTrustedProxies } from '#core/trusted_proxies'
 
 export default await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
@@ -11,6 +12,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   APP_NAME: Env.schema.string.optional(),
   APP_URL: Env.schema.string({ format: 'url', tld: false }),
   APP_KEY: Env.schema.secret(),
+  // Load balancers allowed to say who the client is (X-Forwarded-*); none when empty.
+  TRUSTED_PROXIES: (_key: string, value?: string) => parseTrustedProxies(value),
   LOG_LEVEL: Env.schema.enum([
     'fatal',
     'error',

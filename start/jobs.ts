@@ -8,6 +8,7 @@ export const jobs = {
   'reviews.send_reminders': () => import('#reviews/jobs/review_reminders_job'),
   'payments.pay_tranche': () => import('#disbursements/jobs/pay_tranche_job'),
   'payments.stripe_event': () => import('#disbursements/jobs/stripe_event_job'),
+  'api.purge_idempotency_keys': () => import('#core/jobs/purge_idempotency_keys_job'),
   'privacy.apply_retention': () => import('#privacy/jobs/apply_retention_job'),
   'privacy.build_export': () => import('#privacy/jobs/build_export_job'),
 }
@@ -21,6 +22,8 @@ export type JobName = keyof typeof jobs
 export const schedules: { name: JobName; pattern: string }[] = [
   // Reviewers hear about reviews due within 48 h or overdue, each morning.
   { name: 'reviews.send_reminders', pattern: '0 8 * * *' },
+  // The API's Idempotency-Key rows past their 24 hours, at night.
+  { name: 'api.purge_idempotency_keys', pattern: '30 3 * * *' },
   // Retention periods of config/retention.ts, applied each night.
-  { name: 'privacy.apply_retention', pattern: '30 3 * * *' },
+  { name: 'privacy.apply_retention', pattern: '0 4 * * *' },
 ]

@@ -12,3 +12,15 @@ export const throttleAccountForms = limiter.define('account_forms', (ctx) =>
 export function loginLimiter() {
   return limiter.use({ requests: 10, duration: '1 minute', blockDuration: '1 minute' })
 }
+
+/**
+ * Ten wrong passwords in 15 minutes from one address, whatever the accounts; the address
+ * then waits for the end of those 15 minutes (password spraying: one common password
+ * tried on many accounts never trips the per-account limit). That is at most 40 guesses
+ * an hour from one address, while a person who mistypes, or a classroom behind one NAT
+ * address, rarely makes ten mistakes in a quarter of an hour. Only failures count, and a
+ * success does not reset it (an attacker's own account must not wipe the count).
+ */
+export function addressLoginLimiter() {
+  return limiter.use({ requests: 10, duration: '15 minutes' })
+}

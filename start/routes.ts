@@ -6,6 +6,8 @@
 import router from '@adonisjs/core/services/router'
 import app from '@adonisjs/core/services/app'
 import { errors, type HttpContext } from '@adonisjs/core/http'
+import { RequestRefused } from '#core/exceptions/domain_error'
+import { allowedMethods, matchIdParams } from '#core/route_ids'
 import { apiStack, webStack } from '#start/kernel'
 import { coreProbeRoutes, coreWebRoutes } from '#core/routes'
 import { identityApiRoutes, identityWebRoutes } from '#identity/routes'
@@ -27,10 +29,18 @@ import { agreementWebRoutes } from '#disbursements/routes/agreement_routes'
 import { paymentApiRoutes, paymentWebRoutes } from '#disbursements/routes/payment_routes'
 import { privacyWebRoutes } from '#privacy/routes'
 
-/** Unknown URLs still go through their stack, so the 404 speaks the person's language. */
+/**
+ * Unknown URLs still go through their stack, so the 404 speaks the person's language;
+ * a known URL with another method is a 405 naming the methods it takes.
+ */
 function notFound({ request }: HttpContext): never {
+  const allowed = allowedMethods(request.url(), (pattern) => pattern.endsWith('/*'))
+  if (allowed.length) throw new RequestRefused(405, { Allow: allowed.join(', ') })
   throw new errors.E_ROUTE_NOT_FOUND([request.method(), request.url()])
 }
+
+// Before any route: every id in a URL is a positive int4, or the route does not match.
+matchIdParams()
 
 coreProbeRoutes()
 

@@ -75,6 +75,7 @@ export const controllers = {
     api: {
       AccessTokens: () => import('#app/identity/controllers/api/access_tokens_controller'),
       Me: () => import('#app/identity/controllers/api/me_controller'),
+      Organizations: () => import('#app/identity/controllers/api/organizations_controller'),
     },
     Dashboard: () => import('#app/identity/controllers/dashboard_controller'),
     EmailVerification: () => import('#app/identity/controllers/email_verification_controller'),
@@ -100,6 +101,7 @@ export const controllers = {
   },
   programmes: {
     api: {
+      CallForms: () => import('#app/programmes/controllers/api/call_forms_controller'),
       OpenCalls: () => import('#app/programmes/controllers/api/open_calls_controller'),
     },
     Calls: () => import('#app/programmes/controllers/calls_controller'),
@@ -128,6 +130,7 @@ export const controllers = {
       staff: {
         ApplicationDecisions: () => import('#app/reviews/controllers/decisions/staff/application_decisions_controller'),
         CallAwards: () => import('#app/reviews/controllers/decisions/staff/call_awards_controller'),
+        CallDecisionPublications: () => import('#app/reviews/controllers/decisions/staff/call_decision_publications_controller'),
         CallRankings: () => import('#app/reviews/controllers/decisions/staff/call_rankings_controller'),
         CommitteeSessions: () => import('#app/reviews/controllers/decisions/staff/committee_sessions_controller'),
         SessionAttendances: () => import('#app/reviews/controllers/decisions/staff/session_attendances_controller'),

@@ -8,7 +8,9 @@ export type ScannedRoutes = {
     'api.tokens.store': { paramsTuple?: []; params?: {} }
     'api.tokens.destroy': { paramsTuple?: []; params?: {} }
     'api.me': { paramsTuple?: []; params?: {} }
+    'api.organizations.index': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
+    'api.calls.form.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.openapi': { paramsTuple?: []; params?: {} }
     'api.applications.index': { paramsTuple?: []; params?: {} }
     'api.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -117,6 +119,7 @@ export type ScannedRoutes = {
     'staff.session_minutes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rankings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_awards.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_decision_publications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.application_decisions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'training.index': { paramsTuple?: []; params?: {} }
     'training.cohorts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -181,7 +184,9 @@ export type ScannedRoutes = {
   GET: {
     'health': { paramsTuple?: []; params?: {} }
     'api.me': { paramsTuple?: []; params?: {} }
+    'api.organizations.index': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
+    'api.calls.form.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.openapi': { paramsTuple?: []; params?: {} }
     'api.applications.index': { paramsTuple?: []; params?: {} }
     'api.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -274,7 +279,9 @@ export type ScannedRoutes = {
   HEAD: {
     'health': { paramsTuple?: []; params?: {} }
     'api.me': { paramsTuple?: []; params?: {} }
+    'api.organizations.index': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
+    'api.calls.form.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.openapi': { paramsTuple?: []; params?: {} }
     'api.applications.index': { paramsTuple?: []; params?: {} }
     'api.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -404,6 +411,7 @@ export type ScannedRoutes = {
     'staff.session_attendances.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.session_minutes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_awards.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_decision_publications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.application_decisions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cohort_enrolments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'enrolment_withdrawals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -4,23 +4,34 @@ import type {
   FormDefinition,
 } from '#programmes/forms/form_definition'
 import { Money } from '#core/money'
+import { strictNumber } from '#core/validators/strict_number'
 
 /**
  * Draft answers are kept as typed, whatever their validity, so that nothing a person
  * wrote is ever lost (autosave, a failed submission, a closed tab). Only the form's own
- * keys are kept, as text (or lists of text), bounded in size. Validation happens once,
- * on submission, against `answersValidator`.
+ * keys are kept, as text (or lists of text), bounded in size; a number or a boolean an
+ * API client sends to a number, money or boolean field keeps its JSON type, so that it
+ * reads back as sent. Validation happens once, on submission, against `answersValidator`.
  */
 const MAX_TEXT = 20_000
 const MAX_ROWS = 50
 
-type DraftValue = string | string[] | Array<Record<string, DraftValue>> | null
+type DraftValue = string | number | boolean | string[] | Array<Record<string, DraftValue>> | null
 
 function asText(value: unknown): string | null {
   if (value === null || value === undefined) return null
   if (typeof value === 'string') return value.slice(0, MAX_TEXT)
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   return null
+}
+
+/** Fields whose JSON number or boolean is kept as such (others keep text). */
+const TYPED_SCALARS = new Set(['number', 'money', 'boolean'])
+
+function asScalar(value: unknown): string | number | boolean | null {
+  if (typeof value === 'boolean') return value
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null
+  return asText(value)
 }
 
 function draftValue(field: FieldDefinition, value: unknown): DraftValue {
@@ -38,12 +49,16 @@ function draftValue(field: FieldDefinition, value: unknown): DraftValue {
       return rows
         .filter(isRecord)
         .map((row) => draftFields(field.fields ?? [], row))
-        .filter((row) => Object.values(row).some((cell) => !isBlank(cell) && cell !== 'false'))
+        .filter((row) =>
+          Object.values(row).some((cell) => !isBlank(cell) && cell !== 'false' && cell !== false)
+        )
         .slice(0, MAX_ROWS) as Array<Record<string, DraftValue>>
     }
-    default:
+    default: {
       // A checkbox after its hidden "false" posts both: the last one is the answer.
-      return asText(Array.isArray(value) ? value.at(-1) : value)
+      const last = Array.isArray(value) ? value.at(-1) : value
+      return TYPED_SCALARS.has(field.type) ? asScalar(last) : asText(last)
+    }
   }
 }
 
@@ -93,8 +108,8 @@ function typedValue(field: FieldDefinition, value: unknown): unknown {
       return money ? money.centimes / 100 : value
     }
     case 'number': {
-      const text = String(value).replace(',', '.').trim()
-      return text !== '' && Number.isFinite(Number(text)) ? Number(text) : value
+      const number = strictNumber(String(value).replace(',', '.').trim())
+      return Number.isFinite(number) ? number : value
     }
     case 'boolean':
       return ['true', '1', 'on', 'yes'].includes(String(value))

@@ -10,16 +10,11 @@ export function applicationsStaffRoutes() {
     .group(() => {
       router
         .get('/calls/:id/applications', [staff.CallApplications, 'index'])
-        .where('id', router.matchers.number())
         .as('call_applications.index')
       router
         .get('/calls/:id/applications.csv', [staff.CallApplicationExports, 'show'])
-        .where('id', router.matchers.number())
         .as('call_applications.export')
-      router
-        .get('/applications/:id', [staff.Applications, 'show'])
-        .where('id', router.matchers.number())
-        .as('applications.show')
+      router.get('/applications/:id', [staff.Applications, 'show']).as('applications.show')
     })
     .prefix('/staff')
     .as('staff')

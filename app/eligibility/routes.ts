@@ -11,7 +11,6 @@ export function eligibilityWebRoutes() {
     .group(() => {
       router
         .post('/applications/:id/appeal', [eligibility.ApplicationAppeals, 'store'])
-        .where('id', router.matchers.number())
         .as('application_appeals.store')
     })
     .use([middleware.auth(), middleware.verified()])
@@ -24,44 +23,29 @@ export function eligibilityWebRoutes() {
 export function eligibilityStaffRoutes() {
   router
     .group(() => {
-      router
-        .get('/calls/:id/rules', [staff.Rules, 'edit'])
-        .where('id', router.matchers.number())
-        .as('call_rules.edit')
-      router
-        .put('/calls/:id/rules', [staff.Rules, 'update'])
-        .where('id', router.matchers.number())
-        .as('call_rules.update')
+      router.get('/calls/:id/rules', [staff.Rules, 'edit']).as('call_rules.edit')
+      router.put('/calls/:id/rules', [staff.Rules, 'update']).as('call_rules.update')
       router
         .post('/calls/:id/rules/dry_run', [staff.RuleDryRuns, 'store'])
-        .where('id', router.matchers.number())
         .as('rule_dry_runs.store')
       router
         .post('/calls/:id/rules/publication', [staff.RulePublications, 'store'])
-        .where('id', router.matchers.number())
         .as('rule_publications.store')
 
-      router
-        .post('/applications/:id/verdict', [staff.Verdicts, 'store'])
-        .where('id', router.matchers.number())
-        .as('verdicts.store')
+      router.post('/applications/:id/verdict', [staff.Verdicts, 'store']).as('verdicts.store')
       router
         .post('/applications/:id/appeal_decision', [staff.AppealDecisions, 'store'])
-        .where('id', router.matchers.number())
         .as('appeal_decisions.store')
 
       // A call's re-evaluation against its published rules (a background job).
       router
         .get('/calls/:id/reevaluations', [staff.Reevaluations, 'index'])
-        .where('id', router.matchers.number())
         .as('call_reevaluations.index')
       router
         .post('/calls/:id/reevaluations', [staff.Reevaluations, 'store'])
-        .where('id', router.matchers.number())
         .as('call_reevaluations.store')
       router
         .get('/calls/:id/reevaluations/current', [staff.Reevaluations, 'show'])
-        .where('id', router.matchers.number())
         .as('call_reevaluations.show')
     })
     .prefix('/staff')

@@ -89,6 +89,7 @@ export function identityApiRoutes() {
     .group(() => {
       router.delete('/tokens/current', [identity.api.AccessTokens, 'destroy']).as('tokens.destroy')
       router.get('/me', [identity.api.Me]).as('me')
+      router.get('/organizations', [identity.api.Organizations, 'index']).as('organizations.index')
     })
     .use(middleware.auth({ guards: ['api'] }))
 }

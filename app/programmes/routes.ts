@@ -4,12 +4,12 @@ import { controllers } from '#generated/controllers'
 export function programmesWebRoutes() {
   router.get('/', [controllers.programmes.Home]).as('home')
   router.get('/calls', [controllers.programmes.Calls, 'index']).as('calls.index')
-  router
-    .get('/calls/:id', [controllers.programmes.Calls, 'show'])
-    .where('id', router.matchers.number())
-    .as('calls.show')
+  router.get('/calls/:id', [controllers.programmes.Calls, 'show']).as('calls.show')
 }
 
 export function programmesApiRoutes() {
   router.get('/calls', [controllers.programmes.api.OpenCalls]).as('calls.index')
+  router
+    .get('/calls/:id/form', [controllers.programmes.api.CallForms, 'show'])
+    .as('calls.form.show')
 }

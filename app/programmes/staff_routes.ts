@@ -11,48 +11,20 @@ export function programmesStaffRoutes() {
       router.get('/programmes', [staff.Programmes, 'index']).as('programmes.index')
       router.get('/programmes/new', [staff.Programmes, 'create']).as('programmes.create')
       router.post('/programmes', [staff.Programmes, 'store']).as('programmes.store')
-      router
-        .get('/programmes/:id/edit', [staff.Programmes, 'edit'])
-        .where('id', router.matchers.number())
-        .as('programmes.edit')
-      router
-        .put('/programmes/:id', [staff.Programmes, 'update'])
-        .where('id', router.matchers.number())
-        .as('programmes.update')
+      router.get('/programmes/:id/edit', [staff.Programmes, 'edit']).as('programmes.edit')
+      router.put('/programmes/:id', [staff.Programmes, 'update']).as('programmes.update')
 
-      router
-        .get('/programmes/:programmeId/calls/new', [staff.Calls, 'create'])
-        .where('programmeId', router.matchers.number())
-        .as('calls.create')
-      router
-        .post('/programmes/:programmeId/calls', [staff.Calls, 'store'])
-        .where('programmeId', router.matchers.number())
-        .as('calls.store')
-      router
-        .get('/calls/:id', [staff.Calls, 'show'])
-        .where('id', router.matchers.number())
-        .as('calls.show')
-      router
-        .get('/calls/:id/edit', [staff.Calls, 'edit'])
-        .where('id', router.matchers.number())
-        .as('calls.edit')
-      router
-        .put('/calls/:id', [staff.Calls, 'update'])
-        .where('id', router.matchers.number())
-        .as('calls.update')
+      router.get('/programmes/:programmeId/calls/new', [staff.Calls, 'create']).as('calls.create')
+      router.post('/programmes/:programmeId/calls', [staff.Calls, 'store']).as('calls.store')
+      router.get('/calls/:id', [staff.Calls, 'show']).as('calls.show')
+      router.get('/calls/:id/edit', [staff.Calls, 'edit']).as('calls.edit')
+      router.put('/calls/:id', [staff.Calls, 'update']).as('calls.update')
 
       router
         .post('/calls/:id/transitions', [staff.CallTransitions, 'store'])
-        .where('id', router.matchers.number())
         .as('call_transitions.store')
-      router
-        .get('/calls/:id/form', [staff.CallForms, 'edit'])
-        .where('id', router.matchers.number())
-        .as('call_forms.edit')
-      router
-        .put('/calls/:id/form', [staff.CallForms, 'update'])
-        .where('id', router.matchers.number())
-        .as('call_forms.update')
+      router.get('/calls/:id/form', [staff.CallForms, 'edit']).as('call_forms.edit')
+      router.put('/calls/:id/form', [staff.CallForms, 'update']).as('call_forms.update')
     })
     .prefix('/staff')
     .as('staff')

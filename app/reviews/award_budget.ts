@@ -1,8 +1,10 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DateTime } from 'luxon'
 import mail from '@adonisjs/mail/services/main'
 import Application from '#applications/models/application'
 import { applicationLifecycle } from '#applications/application_lifecycle'
 import Call from '#programmes/models/call'
+import FormVersion from '#programmes/models/form_version'
 import Programme from '#programmes/models/programme'
 import LedgerEntry from '#disbursements/models/ledger_entry'
 import Decision from '#reviews/models/decision'
@@ -77,9 +79,11 @@ export async function moveApplicationTo(
 }
 
 /**
- * Awards `decision` (new or waitlisted): the decision itself, the application's move and
- * the amount committed on the call's budget, under the call's lock. Every award goes here:
- * the award run, a manual award, a promotion from the reserve list.
+ * Awards `decision` (new, previewed or waitlisted), final: the decision itself, published,
+ * the application's move and the amount committed on the call's budget, under the call's
+ * lock. Every award goes here: the publication of an award run, a manual award, a
+ * promotion from the reserve list. The budget is committed here and nowhere else, so an
+ * unpublished preview never holds any of the envelope.
  */
 export async function grantAward(
   call: Call,
@@ -95,6 +99,7 @@ export async function grantAward(
     reservePosition: null,
     conditions: award.conditions,
     reasons: [],
+    publishedAt: DateTime.utc(),
   })
   await decision.useTransaction(client).save()
   await moveApplicationTo(application, 'awarded', actor, client)
@@ -102,7 +107,7 @@ export async function grantAward(
   return decision
 }
 
-/** The next free place at the end of the call's reserve list. */
+/** The next free place at the end of the call's reserve list (previews included). */
 export async function nextReservePosition(callId: number, client: TransactionClientContract) {
   const row = await client
     .from('decisions')
@@ -125,6 +130,7 @@ export async function promoteFromReserve(
   const waiting = await Decision.query({ client })
     .where('call_id', call.id)
     .where('outcome', 'waitlisted')
+    .whereNotNull('published_at')
     .orderBy('reserve_position')
     .forUpdate()
   if (waiting.length === 0) return []
@@ -132,13 +138,22 @@ export async function promoteFromReserve(
     waiting.map((decision) => decision.applicationId),
     client
   )
-  const candidates = waiting.map((decision) => ({
-    decision,
-    amountCentimes: awardAmountOf(
-      programme,
-      applications.get(decision.applicationId)!.submittedAnswers
-    ),
-  }))
+  const forms = await FormVersion.query({ client }).whereIn(
+    'id',
+    [...applications.values()].map((application) => application.formVersionId!)
+  )
+  const definitionOf = new Map(forms.map((form) => [form.id, form.definition]))
+  const candidates = waiting.map((decision) => {
+    const application = applications.get(decision.applicationId)!
+    return {
+      decision,
+      amountCentimes: awardAmountOf(
+        programme,
+        definitionOf.get(application.formVersionId!)!,
+        application.submittedAnswers
+      ).centimes,
+    }
+  })
   const { awarded } = selectWithinEnvelope(candidates, availableCentimes(call))
   // The promotion is the system's doing, prompted by someone else's decline.
   const system: Actor = { id: null, requestId: actor.requestId, ip: actor.ip }

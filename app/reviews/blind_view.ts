@@ -104,6 +104,11 @@ function foldText(text: string) {
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u
+const ATTACHED = /[\u0640\p{M}]/u
+
+/** Whether a character beside a match glues it to a word (tatweel only draws a letter out). */
+const joinsWord = (character: string | undefined) =>
+  !!character && WORD_CHARACTER.test(character) && !ATTACHED.test(character)
 
 /** Every string that identifies the applicant, folded, longest first. */
 function foldedNeedles(values: Iterable<string>) {
@@ -130,15 +135,18 @@ export function identityScrubber(values: Iterable<string>, mask: string) {
     let position = 0
     while (position < folded.length) {
       // The matched part of the text: from its first character to the end of its last.
+      // Tatweel and combining marks right after it still belong to the last letter.
       const rangeOf = (length: number): [number, number] => {
         const last = starts[position + length - 1]
-        return [starts[position], last + (text.codePointAt(last)! > 0xffff ? 2 : 1)]
+        let end = last + (text.codePointAt(last)! > 0xffff ? 2 : 1)
+        while (end < text.length && ATTACHED.test(text[end])) end++
+        return [starts[position], end]
       }
       const needle = needles.find((candidate) => {
         if (!folded.startsWith(candidate, position)) return false
         if (candidate.length >= MIN_MASKED_INSIDE_WORDS) return true
         const [from, to] = rangeOf(candidate.length)
-        return !WORD_CHARACTER.test(text[from - 1] ?? '') && !WORD_CHARACTER.test(text[to] ?? '')
+        return !joinsWord(text[from - 1]) && !joinsWord(text[to])
       })
       if (!needle) {
         position++

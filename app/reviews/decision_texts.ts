@@ -10,12 +10,16 @@ export function decisionText(value: string, i18n: I18n) {
 }
 
 /**
- * The decision on the route's application, for one of its owners only: someone else's
- * application is a 404, as is an application not decided yet.
+ * The published decision on the route's application, for one of its owners only:
+ * someone else's application is a 404, as is an application not decided yet or whose
+ * decision is still an unpublished preview.
  */
 export async function findOwnDecision(ctx: HttpContext) {
   const application = await findApplication(ctx, 'edit')
-  const decision = await Decision.findBy('application_id', application.id)
+  const decision = await Decision.query()
+    .where('application_id', application.id)
+    .whereNotNull('published_at')
+    .first()
   if (!decision) throw new Exception('Decision not found', { status: 404, code: 'E_NOT_FOUND' })
   return { application, decision }
 }

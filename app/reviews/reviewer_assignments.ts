@@ -1,15 +1,28 @@
 import Review from '#reviews/models/review'
 import type User from '#identity/models/user'
+import type { ReviewState } from '#reviews/review_lifecycle'
+
+export interface AssignmentFilters {
+  callId?: number
+  state?: ReviewState
+}
 
 /**
- * A reviewer's assignments for the API, soonest due first, with the application's
- * reference only, leaving out any the reviewer is now in conflict with (one query).
+ * One page of a reviewer's assignments for the API, soonest due first, with the
+ * application's reference only, leaving out any the reviewer is now in conflict with
+ * (a count and a page). Someone who is not a reviewer has none.
  */
-export async function assignmentsOf(user: User) {
-  if (!user.hasRole('reviewer')) return []
+export async function assignmentsOf(
+  user: User,
+  filters: AssignmentFilters,
+  page: number,
+  perPage: number
+) {
   const reviews = await Review.query()
     .join('applications as a', 'a.id', 'reviews.application_id')
-    .where('reviews.reviewer_id', user.id)
+    .where('reviews.reviewer_id', user.hasRole('reviewer') ? user.id : 0)
+    .if(filters.callId, (query) => query.where('reviews.call_id', filters.callId!))
+    .if(filters.state, (query) => query.where('reviews.state', filters.state!))
     .whereNotExists((conflicts) =>
       conflicts
         .from('review_conflicts as c')
@@ -27,7 +40,9 @@ export async function assignmentsOf(user: User) {
     .select('reviews.*', 'a.reference as reference')
     .orderBy('reviews.due_at')
     .orderBy('reviews.id')
-  return reviews.map((review) =>
+    .paginate(page, perPage)
+  for (const review of reviews) {
     Object.assign(review, { reference: (review.$extras.reference as string | null) ?? null })
-  )
+  }
+  return reviews
 }

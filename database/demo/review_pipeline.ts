@@ -22,6 +22,7 @@ import { screenApplication } from '#eligibility/actions/evaluate_application'
 import { AssignReviewers } from '#reviews/actions/assign_reviewers'
 import { SubmitReview } from '#reviews/actions/submit_review'
 import { AwardCall } from '#reviews/actions/award_call'
+import { PublishDecisions } from '#reviews/actions/publish_decisions'
 import { RespondToAward } from '#reviews/actions/respond_to_award'
 import type { Actor } from '#core/audit/actor'
 import { APPLICATION_FORMS } from '#database/forms/index'
@@ -394,7 +395,9 @@ export async function seedReviewPipeline(client: TransactionClientContract) {
 
   await new AssignReviewers().handle(call.id, officerActor, client)
   await submitReviews(call.id, marksOf, client)
+  // The award run prepares the decisions; the officer looked at them and published them.
   await new AwardCall().handle(call.id, officerActor, client)
+  await new PublishDecisions().handle(call.id, officerActor, client)
 
   // The answers: all accept but the fourth, who declines (the reserve's first is promoted).
   const awards = await Decision.query({ client })

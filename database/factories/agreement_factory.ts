@@ -69,6 +69,7 @@ export async function acceptedAward(options: AwardOptions = {}) {
     reasons: [],
     response: 'accepted',
     respondedAt: DateTime.utc().minus({ days: 1 }),
+    publishedAt: DateTime.utc().minus({ days: 2 }),
     decidedBy: decider.id,
   })
   await db.from('calls').where('id', call.id).increment('committed_centimes', amountCentimes)

@@ -46,7 +46,7 @@ export interface ScoredOptions {
   /** review_aggregates.normalized_score, 0–100. */
   score: number
   mean?: number
-  /** The amount asked in the startup offer form, in MAD. */
+  /** The amount asked (MINIMAL_FORM's declared project.amount), in MAD as typed. */
   amountMad?: number
   disagreement?: boolean
   submittedAt?: DateTime
@@ -68,9 +68,9 @@ export async function scoredApplication(call: Call, options: ScoredOptions) {
     answers: {},
     reference: `RV-2026-${String(nextNumber++).padStart(6, '0')}`,
     formVersionId: form.id,
+    // Submitted answers hold money in centimes, as the answers validator leaves them.
     submittedAnswers: {
-      funding: { amount_requested: options.amountMad ?? 100_000 },
-      terms: { requested_commitment: options.amountMad ?? 100_000 },
+      project: { name: applicant.fullName, amount: (options.amountMad ?? 100_000) * 100 },
     },
     submittedAt: options.submittedAt ?? DateTime.utc().minus({ days: 10 }),
     region: 'souss_massa',
@@ -105,12 +105,13 @@ export async function committeeOf(call: Call, memberCount = 2) {
   return { chair, members }
 }
 
-/** The call's budget as the database holds it, and the sum of its live awards. */
+/** The call's budget as the database holds it, and the sum of its live (published) awards. */
 export async function budgetOf(callId: number) {
   const call = await db.from('calls').where('id', callId).firstOrFail()
   const awarded = await db
     .from('decisions')
     .where({ call_id: callId, outcome: 'awarded' })
+    .whereNotNull('published_at')
     .where((query) => query.whereNull('response').orWhere('response', 'accepted'))
     .sum('amount_centimes as total')
     .first()

@@ -7,7 +7,10 @@ import type { FormDefinition } from '#programmes/forms/form_definition'
 import type { RuleSet } from '#eligibility/rule_set'
 import RuleSetVersion from '#eligibility/models/rule_set_version'
 
-/** A small form every kind can use in tests: one required text, one optional PDF. */
+/**
+ * A small form every kind can use in tests: one required text, the amount requested (the
+ * declared requested amount), one optional PDF.
+ */
 export const MINIMAL_FORM: FormDefinition = {
   sections: [
     {
@@ -23,6 +26,7 @@ export const MINIMAL_FORM: FormDefinition = {
         {
           key: 'amount',
           type: 'money',
+          requestedAmount: true,
           label: { fr: 'Montant demandé', en: 'Amount requested' },
           min: 0,
           max: 1_000_000,
@@ -37,6 +41,14 @@ export const MINIMAL_FORM: FormDefinition = {
       ],
     },
   ],
+}
+
+/** MINIMAL_FORM that does not say which field is the amount requested (a legacy form). */
+export const FORM_WITHOUT_REQUESTED_AMOUNT: FormDefinition = {
+  sections: MINIMAL_FORM.sections.map((section) => ({
+    ...section,
+    fields: section.fields.map(({ requestedAmount: _declared, ...field }) => field),
+  })),
 }
 
 export const ProgrammeFactory = factory

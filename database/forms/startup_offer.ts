@@ -402,6 +402,7 @@ export const startupOfferForm: FormDefinition = {
         {
           key: 'amount_requested',
           type: 'money',
+          requestedAmount: true,
           label: {
             fr: 'Montant demandé (MAD)',
             ar: 'المبلغ المطلوب (بالدرهم)',

@@ -359,6 +359,7 @@ export const vcCallForm: FormDefinition = {
         {
           key: 'requested_commitment',
           type: 'money',
+          requestedAmount: true,
           label: {
             fr: 'Engagement demandé au fonds de fonds (MAD)',
             ar: 'الالتزام المطلوب من صندوق الصناديق (بالدرهم)',

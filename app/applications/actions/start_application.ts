@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import Application from '#applications/models/application'
 import Call from '#programmes/models/call'
@@ -7,6 +7,7 @@ import type User from '#identity/models/user'
 import { DomainError } from '#core/exceptions/domain_error'
 import { recordAudit } from '#core/audit/audit_trail'
 import type { Actor } from '#core/audit/actor'
+import { inTransaction } from '#core/transactions'
 
 /** Who files for each kind of call: a person, a startup, or a fund manager company. */
 const APPLICANT_RULES = {
@@ -20,8 +21,14 @@ const APPLICANT_RULES = {
  * Starting twice returns the draft already there (one live application per call).
  */
 export class StartApplication {
-  async handle(user: User, callId: number, organizationId: number | null, actor: Actor) {
-    return db.transaction(async (client) => {
+  async handle(
+    user: User,
+    callId: number,
+    organizationId: number | null,
+    actor: Actor,
+    outerClient?: TransactionClientContract
+  ) {
+    return inTransaction(outerClient, async (client) => {
       const call = await Call.query({ client }).where('id', callId).preload('programme').first()
       if (!call || call.state !== 'open')
         throw new DomainError('applications.errors.call_not_open', { status: 404 })

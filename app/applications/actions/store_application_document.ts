@@ -8,13 +8,12 @@ import Application from '#applications/models/application'
 import ApplicationDocument from '#applications/models/application_document'
 import { currentFormVersion } from '#programmes/form_versions'
 import { fileFields } from '#applications/answers'
+import { FIELD_DEFAULTS } from '#programmes/forms/form_definition'
 import { detectFileType, extensionOf } from '#applications/file_types'
 import { DomainError, InvalidFields } from '#core/exceptions/domain_error'
 import { recordAudit } from '#core/audit/audit_trail'
 import type { Actor } from '#core/audit/actor'
 import type User from '#identity/models/user'
-
-const DEFAULT_MAX_MB = 10
 
 /**
  * Attaches a file to a draft, as the answer of one of its form's file fields. The file
@@ -34,7 +33,7 @@ export class StoreApplicationDocument {
     if (!target)
       throw new InvalidFields([{ field: fieldPath, message: 'applications.files.unknown_field' }])
 
-    const maxMb = target.field.maxSizeMb ?? DEFAULT_MAX_MB
+    const maxMb = target.field.maxSizeMb ?? FIELD_DEFAULTS.maxSizeMb
     if (!file.tmpPath || file.size > maxMb * 1024 * 1024) {
       throw new InvalidFields([
         { field: fieldPath, message: 'applications.files.too_large', data: { max: maxMb } },

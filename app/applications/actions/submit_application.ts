@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import { errors as vineErrors } from '@vinejs/vine'
 import type { I18n } from '@adonisjs/i18n'
@@ -15,6 +15,7 @@ import type { FormAnswers } from '#programmes/forms/form_definition'
 import { DomainError, InvalidFields } from '#core/exceptions/domain_error'
 import { hasPassed } from '#core/casablanca_time'
 import type { Actor } from '#core/audit/actor'
+import { inTransaction } from '#core/transactions'
 import { publishedRuleSet } from '#eligibility/rule_set_versions'
 import { screenApplication } from '#eligibility/actions/evaluate_application'
 
@@ -24,8 +25,14 @@ import { screenApplication } from '#eligibility/actions/evaluate_application'
  * snapshotted, and a reference number given, all in one transaction.
  */
 export class SubmitApplication {
-  async handle(application: Application, actor: Actor, i18n: I18n, now: DateTime = DateTime.utc()) {
-    return db.transaction(async (client) => {
+  async handle(
+    application: Application,
+    actor: Actor,
+    i18n: I18n,
+    now: DateTime = DateTime.utc(),
+    outerClient?: TransactionClientContract
+  ) {
+    return inTransaction(outerClient, async (client) => {
       const locked = await lockDraft(application.id, client)
       applicationLifecycle.assert(locked.state, 'submitted')
       const call = await Call.query({ client })

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { Exception } from '@adonisjs/core/exceptions'
+import { NotFound } from '#core/exceptions/domain_error'
 import Application from '#applications/models/application'
 import ApplicationPolicy from '#applications/policies/application_policy'
 
@@ -11,7 +11,7 @@ import ApplicationPolicy from '#applications/policies/application_policy'
 export async function findApplication(ctx: HttpContext, ability: 'view' | 'edit' = 'view') {
   const application = await Application.find(Number(ctx.params.id) || 0)
   if (!application || (await ctx.bouncer.with(ApplicationPolicy).denies('view', application))) {
-    throw new Exception('Application not found', { status: 404, code: 'E_NOT_FOUND' })
+    throw new NotFound('Application')
   }
   if (ability === 'edit') await ctx.bouncer.with(ApplicationPolicy).authorize('edit', application)
   return application

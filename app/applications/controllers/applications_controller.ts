@@ -6,6 +6,7 @@ import { applicationsOf, documentsByField, timelineOf } from '#applications/appl
 import { currentFormVersion } from '#programmes/form_versions'
 import { WITHDRAWABLE_STATES } from '#applications/application_lifecycle'
 import { appealWindow } from '#eligibility/appeals'
+import { draftAnswersValidator } from '#applications/validators/application'
 
 export default class ApplicationsController {
   async index({ view, auth }: HttpContext) {
@@ -45,7 +46,7 @@ export default class ApplicationsController {
   /** "Save draft" and autosave: JSON for the script, a redirect for the page. */
   async update(ctx: HttpContext) {
     const application = await findApplication(ctx, 'edit')
-    const saved = await saveDraftFromRequest(ctx, application)
+    const saved = await saveDraftFromRequest(ctx, application, draftAnswersValidator)
     if (ctx.request.accepts(['html', 'json']) === 'json') {
       return { id: saved.id, savedAt: saved.updatedAt.toISO() }
     }

@@ -5,13 +5,22 @@ import { SaveApplicationDraft } from '#applications/actions/save_application_dra
 import { StoreApplicationDocument } from '#applications/actions/store_application_document'
 import { InvalidFields } from '#core/exceptions/domain_error'
 import { actorFrom } from '#core/audit/actor'
+import type {
+  draftAnswersValidator,
+  submittedAnswersValidator,
+} from '#applications/validators/application'
 
 /**
  * Saves what a draft's page posted: the answers first (kept whatever happens next),
  * then each attached file. Refused files are reported together, after the rest is safe.
  */
-export async function saveDraftFromRequest(ctx: HttpContext, application: Application) {
-  const saved = await new SaveApplicationDraft().handle(application, ctx.request.input('answers'))
+export async function saveDraftFromRequest(
+  ctx: HttpContext,
+  application: Application,
+  validator: typeof draftAnswersValidator | typeof submittedAnswersValidator
+) {
+  const { answers } = await ctx.request.validateUsing(validator)
+  const saved = await new SaveApplicationDraft().handle(application, answers)
   const problems: InvalidFields['fields'] = []
   for (const [fieldPath, file] of filesByPath(ctx.request.allFiles().files)) {
     try {

@@ -1,10 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { localeValidator } from '#core/validators/locale'
 import { LOCALE_COOKIE } from '#core/middleware/detect_locale_middleware'
+import { sameOriginPath } from '#core/same_origin_path'
+import { appUrl } from '#config/app'
 
 /**
  * POST /locale: the language switcher. Remembered in a cookie, and in the profile of
- * a signed-in person so that emails reach them in it too.
+ * a signed-in person so that emails reach them in it too. Then back to the page the
+ * person was on, never to another site (the Referer is whatever the client says).
  */
 export default class LocaleController {
   async update({ request, response, auth }: HttpContext) {
@@ -14,6 +17,7 @@ export default class LocaleController {
       auth.user.preferredLocale = locale
       await auth.user.save()
     }
-    return response.redirect().back()
+    const ownHosts = [new URL(appUrl).host, request.host()].filter((host) => host !== null)
+    return response.redirect(sameOriginPath(request.header('referer'), ownHosts))
   }
 }

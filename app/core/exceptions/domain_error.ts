@@ -79,3 +79,30 @@ export class InvalidFields extends Exception {
     return ctx.response.redirect().back()
   }
 }
+
+/**
+ * A record that does not exist, or that the person may not know exists. The handler
+ * answers it like every other 404: the not-found page, or the API's error shape.
+ */
+export class NotFound extends Exception {
+  constructor(what: string) {
+    super(`${what} not found`, { status: 404, code: 'E_NOT_FOUND' })
+  }
+}
+
+/**
+ * A request refused before any use case runs: a method the URL does not accept (405,
+ * with the `Allow` header), a body in a type the portal does not read (415). The
+ * handler answers it with the status's localized message (`errors.status.<status>`).
+ */
+export class RequestRefused extends Exception {
+  constructor(
+    status: 405 | 415,
+    public readonly headers: Record<string, string> = {}
+  ) {
+    super(`E_HTTP_${status}`, {
+      status,
+      code: status === 405 ? 'E_METHOD_NOT_ALLOWED' : 'E_UNSUPPORTED_MEDIA_TYPE',
+    })
+  }
+}

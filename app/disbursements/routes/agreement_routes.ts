@@ -13,55 +13,37 @@ export function agreementWebRoutes() {
   router
     .group(() => {
       router.get('/agreements', [beneficiary.Agreements, 'index']).as('agreements.index')
-      router
-        .get('/agreements/:id', [beneficiary.Agreements, 'show'])
-        .where('id', router.matchers.number())
-        .as('agreements.show')
+      router.get('/agreements/:id', [beneficiary.Agreements, 'show']).as('agreements.show')
       router
         .put('/agreements/:id/bank_account', [beneficiary.BankAccounts, 'update'])
-        .where('id', router.matchers.number())
         .as('agreement_bank_accounts.update')
       router
         .put('/agreements/:id/stripe_account', [beneficiary.StripeAccounts, 'update'])
-        .where('id', router.matchers.number())
         .as('agreement_stripe_accounts.update')
       router
         .post('/agreements/:id/tranches/:trancheId/request', [beneficiary.TrancheRequests, 'store'])
-        .where('id', router.matchers.number())
-        .where('trancheId', router.matchers.number())
         .as('tranche_requests.store')
       router
         .post('/agreements/:id/capital_calls', [beneficiary.CapitalCalls, 'store'])
-        .where('id', router.matchers.number())
         .as('capital_calls.store')
 
       router
         .group(() => {
           router.get('/', [finance.FinanceDashboard, 'index']).as('index')
           router.get('/awards', [finance.Awards, 'index']).as('awards.index')
-          router
-            .post('/awards/:id/agreement', [finance.Agreements, 'store'])
-            .where('id', router.matchers.number())
-            .as('agreements.store')
+          router.post('/awards/:id/agreement', [finance.Agreements, 'store']).as('agreements.store')
           router
             .post('/tranches/:id/verification', [finance.TrancheVerifications, 'store'])
-            .where('id', router.matchers.number())
             .as('tranche_verifications.store')
           router
             .post('/tranches/:id/approval', [finance.TrancheApprovals, 'store'])
-            .where('id', router.matchers.number())
             .as('tranche_approvals.store')
           router
             .post('/tranches/:id/cancellation', [finance.TrancheCancellations, 'store'])
-            .where('id', router.matchers.number())
             .as('tranche_cancellations.store')
-          router
-            .get('/calls/:id/ledger', [finance.CallLedgers, 'show'])
-            .where('id', router.matchers.number())
-            .as('call_ledgers.show')
+          router.get('/calls/:id/ledger', [finance.CallLedgers, 'show']).as('call_ledgers.show')
           router
             .get('/calls/:id/ledger/tranches.csv', [finance.CallLedgers, 'export'])
-            .where('id', router.matchers.number())
             .as('call_ledgers.export')
         })
         .prefix('/finance')

@@ -12,23 +12,13 @@ export function paymentWebRoutes() {
     .group(() => {
       router.get('/', [payments.PaymentRuns, 'index']).as('index')
       router.post('/', [payments.PaymentRuns, 'store']).as('store')
-      router
-        .get('/:id', [payments.PaymentRuns, 'show'])
-        .where('id', router.matchers.number())
-        .as('show')
-      router
-        .post('/:id/execution', [payments.PaymentRunExecutions, 'store'])
-        .where('id', router.matchers.number())
-        .as('execution.store')
+      router.get('/:id', [payments.PaymentRuns, 'show']).as('show')
+      router.post('/:id/execution', [payments.PaymentRunExecutions, 'store']).as('execution.store')
       router
         .get('/:id/files/:format', [payments.PaymentFiles, 'show'])
-        .where('id', router.matchers.number())
         .where('format', /^(pain001|csv)$/)
         .as('files.show')
-      router
-        .post('/:id/statements', [payments.Statements, 'store'])
-        .where('id', router.matchers.number())
-        .as('statements.store')
+      router.post('/:id/statements', [payments.Statements, 'store']).as('statements.store')
     })
     .prefix('/finance/payments')
     .as('payments')

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { recordId } from '#core/validators/record_id'
 import type { I18n } from '@adonisjs/i18n'
 import { MAX_TRANCHES_PER_RUN, PAYMENT_RAILS } from '#disbursements/payment_runs'
 
@@ -11,10 +12,7 @@ export function paymentsMessages(i18n: I18n) {
 export const paymentRunValidator = vine.create(
   vine.object({
     rail: vine.enum(PAYMENT_RAILS),
-    trancheIds: vine
-      .array(vine.number().withoutDecimals().positive())
-      .minLength(1)
-      .maxLength(MAX_TRANCHES_PER_RUN),
+    trancheIds: vine.array(recordId()).minLength(1).maxLength(MAX_TRANCHES_PER_RUN),
   })
 )
 

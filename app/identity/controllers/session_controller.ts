@@ -1,22 +1,18 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import User from '#identity/models/user'
 import { loginValidator } from '#identity/validators/account'
-import { loginLimiter } from '#start/limiter'
+import { checkPassword } from '#identity/password_attempts'
 
 export default class SessionController {
   async create({ view }: HttpContext) {
     return view.render('pages/identity/login')
   }
 
-  /** Wrong passwords are counted per email and address; the eleventh in a minute gets 429. */
+  /** Too many wrong passwords (for this email, or from this address) get 429. */
   async store({ request, auth, response, view, i18n }: HttpContext) {
     const { email, password } = await request.validateUsing(loginValidator)
-    const key = `login_${email}_${request.ip()}`
-    const [throttled, user] = await loginLimiter().penalize(key, () =>
-      User.verifyCredentials(email, password)
-    )
-    if (throttled) {
-      const seconds = throttled.response.availableIn
+    const check = await checkPassword({ email, password, ip: request.ip(), channel: 'login' })
+    if (check.outcome === 'throttled') {
+      const seconds = check.quota.availableIn
       response.status(429).header('Retry-After', seconds)
       if (request.accepts(['html', 'json']) === 'json') {
         return { errors: [{ message: i18n.t('auth.login.throttled', { seconds }) }] }
@@ -26,8 +22,9 @@ export default class SessionController {
         throttledMessage: i18n.t('auth.login.throttled', { seconds }),
       })
     }
+    if (check.outcome === 'invalid') throw check.error
     // login() also gives the session a new id (no session fixation).
-    await auth.use('web').login(user)
+    await auth.use('web').login(check.user)
     return response.redirect('/dashboard')
   }
 

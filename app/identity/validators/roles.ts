@@ -1,11 +1,12 @@
 import vine from '@vinejs/vine'
+import { recordId } from '#core/validators/record_id'
 import { ROLES } from '#identity/roles'
 import { LOCALES } from '#core/i18n/locales'
 import { newAccountEmail } from '#identity/validators/account'
 
 export const userRolesValidator = vine.create({
   roles: vine.array(vine.enum(ROLES)).distinct().maxLength(ROLES.length),
-  instituteId: vine.number().positive().withoutDecimals().optional(),
+  instituteId: recordId().optional(),
 })
 
 /** A person an admin invites: who, with which roles, mailed in which language. */

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import Call from '#programmes/models/call'
+import Programme from '#programmes/models/programme'
 import FormVersion from '#programmes/models/form_version'
 import { recordAudit } from '#core/audit/audit_trail'
 import { DomainError } from '#core/exceptions/domain_error'
@@ -20,15 +21,18 @@ const EDITABLE_STATES = new Set(['draft', 'open'])
  */
 export class SaveCallForm {
   async handle(callId: number, definition: FormDefinition, actor: Actor) {
-    const problems = checkFormDefinition(definition)
-    if (problems.length > 0) {
-      throw new DomainError('staff_programmes.form.invalid', {
-        status: 422,
-        data: { count: problems.length },
-      })
-    }
     return db.transaction(async (client) => {
       const call = await Call.query({ client }).where('id', callId).forUpdate().firstOrFail()
+      const programme = await Programme.query({ client })
+        .where('id', call.programmeId)
+        .firstOrFail()
+      const problems = checkFormDefinition(definition, programme.kind)
+      if (problems.length > 0) {
+        throw new DomainError('staff_programmes.form.invalid', {
+          status: 422,
+          data: { count: problems.length },
+        })
+      }
       if (!EDITABLE_STATES.has(call.state)) {
         throw new DomainError('staff_programmes.calls.read_only', { status: 409 })
       }

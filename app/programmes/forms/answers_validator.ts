@@ -1,10 +1,16 @@
 import vine from '@vinejs/vine'
+import { recordId } from '#core/validators/record_id'
 import type { MessagesProviderContact, SchemaTypes } from '@vinejs/vine/types'
 import type { I18n } from '@adonisjs/i18n'
 import { localize } from '#core/i18n/localized_text'
 import { DateTime } from 'luxon'
 import { Money } from '#core/money'
-import type { FieldDefinition, FormDefinition } from '#programmes/forms/form_definition'
+import { safeText } from '#core/validators/clean_text'
+import {
+  FIELD_DEFAULTS,
+  type FieldDefinition,
+  type FormDefinition,
+} from '#programmes/forms/form_definition'
 
 /**
  * `draft`: everything may be missing (autosave keeps whatever is there, valid or
@@ -12,38 +18,27 @@ import type { FieldDefinition, FormDefinition } from '#programmes/forms/form_def
  */
 export type AnswersMode = 'draft' | 'submission'
 
-const DEFAULT_MAX_LENGTH = { text: 500, long_text: 10_000 }
-
-/**
- * A number rule that answers "must be a number" for objects and arrays: VineJS converts
- * the value first, and an object whose toString is not callable throws a TypeError there.
- */
-function numeric() {
-  return vine
-    .number()
-    .parse((value) => (value !== null && typeof value === 'object' ? Number.NaN : value))
-}
-
 function baseSchema(field: FieldDefinition, mode: AnswersMode): SchemaTypes {
   switch (field.type) {
     case 'text':
     case 'long_text': {
+      const required = mode === 'submission' && !!field.required
       let schema = vine
         .string()
-        .trim()
-        .maxLength(field.maxLength ?? DEFAULT_MAX_LENGTH[field.type])
+        .use(safeText({ multiline: field.type === 'long_text', required }))
+        .maxLength(field.maxLength ?? FIELD_DEFAULTS.maxLength[field.type])
       if (field.minLength && mode === 'submission') schema = schema.minLength(field.minLength)
       return schema
     }
     case 'number': {
-      let schema = numeric()
+      let schema = vine.number()
       if (field.min !== undefined) schema = schema.min(field.min)
       if (field.max !== undefined) schema = schema.max(field.max)
       return schema
     }
     case 'money': {
       // Typed in dirhams, stored as integer centimes.
-      let schema = numeric().decimal([0, 2])
+      let schema = vine.number().decimal([0, 2])
       if (field.min !== undefined) schema = schema.min(field.min)
       if (field.max !== undefined) schema = schema.max(field.max)
       return schema.transform((mad) => Money.ofCentimes(Math.round(mad * 100)).centimes)
@@ -60,11 +55,11 @@ function baseSchema(field: FieldDefinition, mode: AnswersMode): SchemaTypes {
       return vine.boolean()
     case 'file':
       // The id of a document uploaded to this application; ownership is checked on save.
-      return numeric().withoutDecimals().positive()
+      return recordId()
     case 'group': {
       let schema = vine
         .array(vine.object(propertiesOf(field.fields!, mode)))
-        .maxLength(field.maxItems ?? 50)
+        .maxLength(field.maxItems ?? FIELD_DEFAULTS.maxItems)
       if (field.minItems && mode === 'submission') schema = schema.minLength(field.minItems)
       return schema
     }

@@ -4,6 +4,10 @@ import {
   type FieldDefinition,
   type FormDefinition,
 } from '#programmes/forms/form_definition'
+import {
+  KINDS_ASKING_AN_AMOUNT,
+  flaggedRequestedAmountFields,
+} from '#programmes/forms/requested_amount'
 
 export interface DefinitionProblem {
   /** Where, e.g. `sections[1].fields[2].options` */
@@ -96,8 +100,53 @@ function checkFields(fields: unknown, path: string, problems: DefinitionProblem[
     if (field.required !== undefined && typeof field.required !== 'boolean') {
       problems.push({ path: `${at}.required`, message: 'must be true or false' })
     }
+    checkRequestedAmountFlag(field, at, problems, depth)
     checkField(field as FieldDefinition, at, problems, depth)
   })
+}
+
+function checkRequestedAmountFlag(
+  field: Record<string, any>,
+  at: string,
+  problems: DefinitionProblem[],
+  depth: number
+) {
+  if (field.requestedAmount === undefined || field.requestedAmount === false) return
+  if (field.requestedAmount !== true) {
+    problems.push({ path: `${at}.requestedAmount`, message: 'must be true or false' })
+  } else if (field.type !== 'money') {
+    problems.push({
+      path: `${at}.requestedAmount`,
+      message: 'only a money field can be the requested amount',
+    })
+  } else if (depth > 0) {
+    problems.push({
+      path: `${at}.requestedAmount`,
+      message: 'the requested amount cannot be inside a repeatable group',
+    })
+  }
+}
+
+/** One requested amount at most, and one where the programme's award is the amount asked. */
+function checkRequestedAmount(
+  definition: FormDefinition,
+  kind: string | undefined,
+  problems: DefinitionProblem[]
+) {
+  const flagged = flaggedRequestedAmountFields(definition)
+  if (flagged.length > 1) {
+    const names = flagged.map(({ section, field }) => `${section}.${field.key}`).join(', ')
+    problems.push({
+      path: 'sections',
+      message: `only one field can be the requested amount (flagged: ${names})`,
+    })
+  }
+  if (flagged.length === 0 && kind !== undefined && KINDS_ASKING_AN_AMOUNT.has(kind)) {
+    problems.push({
+      path: 'sections',
+      message: `a ${kind} form must declare the amount asked: "requestedAmount": true on one money field`,
+    })
+  }
 }
 
 function checkField(
@@ -183,9 +232,10 @@ function checkField(
 
 /**
  * Every problem of a form definition, each with its exact path, or an empty list when
- * it can be used. Never throws, whatever it is given.
+ * it can be used. Given the programme kind, also requires the requested amount where the
+ * kind awards the amount asked. Never throws, whatever it is given.
  */
-export function checkFormDefinition(definition: unknown): DefinitionProblem[] {
+export function checkFormDefinition(definition: unknown, kind?: string): DefinitionProblem[] {
   const problems: DefinitionProblem[] = []
   if (
     !isObject(definition) ||
@@ -214,6 +264,7 @@ export function checkFormDefinition(definition: unknown): DefinitionProblem[] {
     checkLocalized(section.title, `${at}.title`, problems)
     checkFields(section.fields, `${at}.fields`, problems, 0)
   })
+  if (problems.length === 0) checkRequestedAmount(definition as FormDefinition, kind, problems)
   return problems
 }
 

@@ -19,6 +19,13 @@ export const FIELD_TYPES = [
 
 export type FieldType = (typeof FIELD_TYPES)[number]
 
+/** The limits a field has when its definition sets none (validation, uploads, the API). */
+export const FIELD_DEFAULTS = {
+  maxLength: { text: 500, long_text: 10_000 },
+  maxItems: 50,
+  maxSizeMb: 10,
+} as const
+
 export interface FieldOption {
   value: string
   label: LocalizedText
@@ -47,6 +54,12 @@ export interface FieldDefinition {
   maxItems?: number
   /** Names the applicant (a person, a company): hidden from reviewers of blind calls. */
   identifying?: boolean
+  /**
+   * money, top level of a section only: the amount the applicant asks for, which the
+   * ranking and the award read (see requested_amount.ts). At most one per form; startup
+   * offer and VC call forms must have one.
+   */
+  requestedAmount?: boolean
 }
 
 export interface SectionDefinition {

@@ -12,8 +12,9 @@ export function positionOf(error: unknown, text: string) {
 }
 
 /**
- * The textarea's text must be JSON and a usable form definition; every problem is
- * reported on its own, with its exact path, and nothing is saved.
+ * The textarea's text must be JSON and a usable form definition for the call's programme
+ * kind (`meta.kind`: a startup offer or VC call form declares its requested amount);
+ * every problem is reported on its own, with its exact path, and nothing is saved.
  */
 const formDefinitionRule = vine.createRule(
   (value: unknown, _options: undefined, field: FieldContext) => {
@@ -25,13 +26,13 @@ const formDefinitionRule = vine.createRule(
       field.report('The definition is not valid JSON', 'json', field, positionOf(error, value))
       return
     }
-    for (const problem of checkFormDefinition(parsed)) {
+    for (const problem of checkFormDefinition(parsed, field.meta.kind)) {
       field.report(`${problem.path}: ${problem.message}`, 'formDefinition', field, problem)
     }
   }
 )
 
-export const callFormValidator = vine.create({
+export const callFormValidator = vine.withMetaData<{ kind: string }>().create({
   definition: vine
     .string()
     .maxLength(200_000)

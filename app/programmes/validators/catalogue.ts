@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import { STARTUP_STAGES } from '#programmes/models/programme'
 import { CALL_KINDS, type OpenCallFilters } from '#programmes/open_calls'
+import { paginationRules } from '#core/pagination'
 
 /** A stage only narrows Startup Maroc offers; with another kind it would match nothing. */
 const onlyWithStartupOffers = vine.createRule((_value: unknown, _options, field: FieldContext) => {
@@ -13,6 +14,7 @@ const onlyWithStartupOffers = vine.createRule((_value: unknown, _options, field:
 
 /** The JSON API's filters: unknown values are refused (422) so a typo never reads as "none". */
 export const openCallsApiValidator = vine.create({
+  ...paginationRules(),
   kind: vine.enum(CALL_KINDS).optional(),
   stage: vine.enum(STARTUP_STAGES).use(onlyWithStartupOffers()).optional(),
 })

@@ -7,31 +7,30 @@ import {
   BELOW_THRESHOLD_REASON,
   STANDARD_CONDITIONS,
   availableCentimes,
-  grantAward,
   lockApplications,
   lockCall,
-  moveApplicationTo,
   nextReservePosition,
-  notifyDecisions,
 } from '#reviews/award_budget'
 import { recordAudit } from '#core/audit/audit_trail'
 import type { Actor } from '#core/audit/actor'
-import { afterCommit, inTransaction } from '#core/transactions'
+import { inTransaction } from '#core/transactions'
 
 /**
- * The award run of a call (DESIGN §5): ranks the undecided applications in review,
- * awards greedily within what is left of the envelope, puts the rest above the threshold
- * on the reserve list and rejects those below it. One transaction under the call's row
- * lock, so parallel runs or manual decisions queue up; already decided applications are
- * never decided again, so running it twice changes nothing. Applicants are mailed once
- * it has committed (the caller's transaction, when one is given: the demo seed).
+ * The award run of a call (DESIGN §5), as a preview: ranks the applications in review
+ * that have no published decision, awards greedily within what is left of the envelope,
+ * puts the rest above the threshold on the reserve list and rejects those below it, and
+ * writes these decisions unpublished. Nothing else moves: no application state, no
+ * budget commitment, no mail; the applicant sees nothing. Running it again replaces the
+ * previous preview. `PublishDecisions` makes a preview final. One transaction under the
+ * call's row lock, so runs, publications and manual decisions queue up.
  */
 export class AwardCall {
   async handle(callId: number, actor: Actor, outerClient?: TransactionClientContract) {
-    const decisions = await inTransaction(outerClient, async (client) => {
+    return inTransaction(outerClient, async (client) => {
       const { call, programme } = await lockCall(callId, client)
+      await Decision.query({ client }).where('call_id', callId).whereNull('published_at').delete()
       const threshold = await awardThresholdOf(callId, client)
-      const scored = await scoredApplications(callId, programme.kind, client)
+      const scored = await scoredApplications(callId, client)
       const applications = await lockApplications(
         scored.map((item) => item.applicationId),
         client
@@ -41,98 +40,56 @@ export class AwardCall {
         .filter((item) => applications.get(item.applicationId)?.state === 'in_review')
         .map((item) => ({
           ...item,
-          amountCentimes: awardAmountFor(programme, item.requestedMad),
+          amountCentimes: awardAmountFor(programme, item.requested).centimes,
         }))
       const { ranked, below } = rank(candidates, threshold)
       const { awarded, reserve } = selectWithinEnvelope(ranked, availableCentimes(call))
       let reservePosition = await nextReservePosition(callId, client)
-      const written: Decision[] = []
-
-      for (const candidate of awarded) {
-        const decision = new Decision().merge({
-          callId,
+      const common = { callId, decidedBy: actor.id!, publishedAt: null, reasons: [] }
+      const rows = [
+        ...awarded.map((candidate) => ({
+          ...common,
           applicationId: candidate.applicationId,
+          outcome: 'awarded',
           finalScore: candidate.finalScore,
           rank: candidate.rank,
-          decidedBy: actor.id!,
-        })
-        await grantAward(
-          call,
-          decision,
-          applications.get(candidate.applicationId)!,
-          { amountCentimes: candidate.amountCentimes, conditions: STANDARD_CONDITIONS },
-          actor,
-          client
-        )
-        written.push(decision)
-      }
-      for (const candidate of reserve) {
-        const decision = await Decision.create(
-          {
-            callId,
-            applicationId: candidate.applicationId,
-            outcome: 'waitlisted',
-            finalScore: candidate.finalScore,
-            rank: candidate.rank,
-            reservePosition: reservePosition++,
-            conditions: [],
-            reasons: [],
-            decidedBy: actor.id!,
-          },
-          { client }
-        )
-        await moveApplicationTo(
-          applications.get(candidate.applicationId)!,
-          'waitlisted',
-          actor,
-          client
-        )
-        written.push(decision)
-      }
-      for (const candidate of below) {
-        const decision = await Decision.create(
-          {
-            callId,
-            applicationId: candidate.applicationId,
-            outcome: 'rejected',
-            finalScore: candidate.finalScore,
-            conditions: [],
-            reasons: [BELOW_THRESHOLD_REASON],
-            decidedBy: actor.id!,
-          },
-          { client }
-        )
-        await moveApplicationTo(
-          applications.get(candidate.applicationId)!,
-          'rejected',
-          actor,
-          client,
-          BELOW_THRESHOLD_REASON
-        )
-        written.push(decision)
-      }
+          amountCentimes: candidate.amountCentimes,
+          conditions: STANDARD_CONDITIONS,
+        })),
+        ...reserve.map((candidate) => ({
+          ...common,
+          applicationId: candidate.applicationId,
+          outcome: 'waitlisted',
+          finalScore: candidate.finalScore,
+          rank: candidate.rank,
+          reservePosition: reservePosition++,
+          conditions: [],
+        })),
+        ...below.map((candidate) => ({
+          ...common,
+          applicationId: candidate.applicationId,
+          outcome: 'rejected',
+          finalScore: candidate.finalScore,
+          conditions: [],
+          reasons: [BELOW_THRESHOLD_REASON],
+        })),
+      ]
+      if (rows.length > 0) await Decision.createMany(rows, { client })
+      const result = { awarded: awarded.length, waitlisted: reserve.length, rejected: below.length }
       await recordAudit(
         {
           actor,
-          action: 'call.award_run',
+          action: 'call.award_preview',
           subjectType: 'call',
           subjectId: callId,
           metadata: {
-            awarded: awarded.length,
-            waitlisted: reserve.length,
-            rejected: below.length,
-            committedCentimes: call.committedCentimes,
+            ...result,
+            previewCentimes: awarded.reduce((sum, item) => sum + item.amountCentimes, 0),
           },
         },
         client
       )
-      return written
+      return result
     })
-    await afterCommit(outerClient, () => notifyDecisions(decisions))
-    return {
-      awarded: decisions.filter((decision) => decision.outcome === 'awarded').length,
-      waitlisted: decisions.filter((decision) => decision.outcome === 'waitlisted').length,
-      rejected: decisions.filter((decision) => decision.outcome === 'rejected').length,
-    }
   }
 }

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
 import type { Infer } from '@vinejs/vine/types'
 import Application from '#applications/models/application'
 import Decision from '#reviews/models/decision'
@@ -21,7 +22,8 @@ const DECIDABLE = new Set(['in_review', 'shortlisted', 'waitlisted'])
 
 /**
  * An officer awards (an amount that must fit what is left of the envelope) or rejects
- * (with reasons) one application, under the same call lock as the award run.
+ * (with reasons) one application, under the same call lock as the award run. A manual
+ * decision is final at once: published, committed, mailed.
  */
 export class DecideApplication {
   async handle(applicationId: number, input: Infer<typeof manualDecisionValidator>, actor: Actor) {
@@ -37,7 +39,9 @@ export class DecideApplication {
         .where('application_id', applicationId)
         .forUpdate()
         .first()
-      if (existing && existing.outcome !== 'waitlisted') {
+      // A published decision is final, except a place on the reserve list; an award run's
+      // unpublished preview is only a proposal, which the officer's decision replaces.
+      if (existing && existing.publishedAt !== null && existing.outcome !== 'waitlisted') {
         throw new DomainError('decisions.errors.already_decided', { status: 409 })
       }
       const record = existing ?? new Decision()
@@ -49,6 +53,7 @@ export class DecideApplication {
           amountCentimes: null,
           conditions: [],
           reasons: [input.reasons!],
+          publishedAt: DateTime.utc(),
         })
         await record.useTransaction(client).save()
         await moveApplicationTo(application, 'rejected', actor, client, input.reasons)

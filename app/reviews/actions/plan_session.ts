@@ -14,7 +14,7 @@ export class PlanSession {
     return db.transaction(async (client) => {
       const threshold = await awardThresholdOf(callId, client)
       // The agenda needs scores only: no amount path.
-      const scored = await scoredApplications(callId, '', client)
+      const scored = await scoredApplications(callId, client)
       const agenda = buildAgenda(scored, threshold, { includeOthers: input.include_others })
       const session = await CommitteeSession.create(
         { callId, heldAt: input.held_at, quorum: input.quorum, state: 'planned' },

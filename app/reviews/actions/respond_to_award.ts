@@ -31,7 +31,7 @@ export class RespondToAward {
         .where('id', decision.id)
         .forUpdate()
         .firstOrFail()
-      if (locked.outcome !== 'awarded' || locked.response !== null) {
+      if (locked.outcome !== 'awarded' || locked.response !== null || !locked.publishedAt) {
         throw new DomainError('decisions.errors.already_answered', { status: 409 })
       }
       locked.merge({ response, respondedAt: DateTime.utc() })

@@ -15,11 +15,9 @@ export function committeeWebRoutes() {
       router.get('/reviews', [committee.ReviewerQueue, 'index']).as('review_queue.index')
       router
         .get('/reviews/:id/conflicts/new', [committee.ConflictDeclarations, 'create'])
-        .where('id', router.matchers.number())
         .as('conflict_declarations.create')
       router
         .post('/reviews/:id/conflicts', [committee.ConflictDeclarations, 'store'])
-        .where('id', router.matchers.number())
         .as('conflict_declarations.store')
     })
     .use([middleware.auth(), middleware.verified()])
@@ -29,30 +27,17 @@ export function committeeWebRoutes() {
 export function committeeStaffRoutes() {
   router
     .group(() => {
-      router
-        .get('/calls/:id/committee', [staff.CommitteeMembers, 'index'])
-        .where('id', router.matchers.number())
-        .as('committee.index')
+      router.get('/calls/:id/committee', [staff.CommitteeMembers, 'index']).as('committee.index')
       router
         .post('/calls/:id/committee/members', [staff.CommitteeMembers, 'store'])
-        .where('id', router.matchers.number())
         .as('committee_members.store')
       router
         .delete('/calls/:id/committee/members/:memberId', [staff.CommitteeMembers, 'destroy'])
-        .where('id', router.matchers.number())
-        .where('memberId', router.matchers.number())
         .as('committee_members.destroy')
-      router
-        .get('/calls/:id/assignments', [staff.Assignments, 'index'])
-        .where('id', router.matchers.number())
-        .as('assignments.index')
-      router
-        .post('/calls/:id/assignments', [staff.Assignments, 'store'])
-        .where('id', router.matchers.number())
-        .as('assignments.store')
+      router.get('/calls/:id/assignments', [staff.Assignments, 'index']).as('assignments.index')
+      router.post('/calls/:id/assignments', [staff.Assignments, 'store']).as('assignments.store')
       router
         .post('/reviews/:id/reassignment', [staff.ReviewReassignments, 'store'])
-        .where('id', router.matchers.number())
         .as('review_reassignments.store')
     })
     .prefix('/staff')

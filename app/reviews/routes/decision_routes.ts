@@ -14,15 +14,12 @@ export function decisionWebRoutes() {
     .group(() => {
       router
         .get('/applications/:id/decision', [decisions.ApplicationDecisions, 'show'])
-        .where('id', router.matchers.number())
         .as('application_decisions.show')
       router
         .get('/applications/:id/decision/letter', [decisions.DecisionLetters, 'show'])
-        .where('id', router.matchers.number())
         .as('decision_letters.show')
       router
         .post('/applications/:id/decision/response', [decisions.AwardResponses, 'store'])
-        .where('id', router.matchers.number())
         .as('award_responses.store')
     })
     .use([middleware.auth(), middleware.verified()])
@@ -34,45 +31,29 @@ export function decisionStaffRoutes() {
     .group(() => {
       router
         .get('/calls/:id/sessions', [staff.CommitteeSessions, 'index'])
-        .where('id', router.matchers.number())
         .as('committee_sessions.index')
       router
         .post('/calls/:id/sessions', [staff.CommitteeSessions, 'store'])
-        .where('id', router.matchers.number())
         .as('committee_sessions.store')
-      router
-        .get('/sessions/:id', [staff.CommitteeSessions, 'show'])
-        .where('id', router.matchers.number())
-        .as('committee_sessions.show')
+      router.get('/sessions/:id', [staff.CommitteeSessions, 'show']).as('committee_sessions.show')
       router
         .post('/sessions/:id/attendance', [staff.SessionAttendances, 'store'])
-        .where('id', router.matchers.number())
         .as('session_attendances.store')
       router
         .put('/sessions/:id/items/:item_id', [staff.SessionItems, 'update'])
-        .where('id', router.matchers.number())
-        .where('item_id', router.matchers.number())
         .as('session_items.update')
       router
         .post('/sessions/:id/minutes', [staff.SessionMinutes, 'store'])
-        .where('id', router.matchers.number())
         .as('session_minutes.store')
-      router
-        .get('/sessions/:id/minutes', [staff.SessionMinutes, 'show'])
-        .where('id', router.matchers.number())
-        .as('session_minutes.show')
+      router.get('/sessions/:id/minutes', [staff.SessionMinutes, 'show']).as('session_minutes.show')
 
+      router.get('/calls/:id/ranking', [staff.CallRankings, 'show']).as('call_rankings.show')
+      router.post('/calls/:id/awards', [staff.CallAwards, 'store']).as('call_awards.store')
       router
-        .get('/calls/:id/ranking', [staff.CallRankings, 'show'])
-        .where('id', router.matchers.number())
-        .as('call_rankings.show')
-      router
-        .post('/calls/:id/awards', [staff.CallAwards, 'store'])
-        .where('id', router.matchers.number())
-        .as('call_awards.store')
+        .post('/calls/:id/decision-publications', [staff.CallDecisionPublications, 'store'])
+        .as('call_decision_publications.store')
       router
         .post('/applications/:id/decision', [staff.ApplicationDecisions, 'store'])
-        .where('id', router.matchers.number())
         .as('application_decisions.store')
     })
     .prefix('/staff')

@@ -11,22 +11,13 @@ const scoring = controllers.reviews.scoring
 export function scoringWebRoutes() {
   router
     .group(() => {
-      router
-        .get('/reviews/:id', [scoring.Reviews, 'show'])
-        .where('id', router.matchers.number())
-        .as('reviews.show')
-      router
-        .put('/reviews/:id', [scoring.Reviews, 'update'])
-        .where('id', router.matchers.number())
-        .as('reviews.update')
+      router.get('/reviews/:id', [scoring.Reviews, 'show']).as('reviews.show')
+      router.put('/reviews/:id', [scoring.Reviews, 'update']).as('reviews.update')
       router
         .post('/reviews/:id/submission', [scoring.ReviewSubmissions, 'store'])
-        .where('id', router.matchers.number())
         .as('review_submissions.store')
       router
         .get('/reviews/:id/documents/:documentId', [scoring.ReviewDocuments, 'show'])
-        .where('id', router.matchers.number())
-        .where('documentId', router.matchers.number())
         .as('review_documents.show')
     })
     .use([middleware.auth(), middleware.verified()])
@@ -36,18 +27,9 @@ export function scoringWebRoutes() {
 export function scoringStaffRoutes() {
   router
     .group(() => {
-      router
-        .get('/calls/:id/rubric', [scoring.staff.Rubrics, 'edit'])
-        .where('id', router.matchers.number())
-        .as('call_rubrics.edit')
-      router
-        .put('/calls/:id/rubric', [scoring.staff.Rubrics, 'update'])
-        .where('id', router.matchers.number())
-        .as('call_rubrics.update')
-      router
-        .get('/calls/:id/scores', [scoring.staff.Scores, 'index'])
-        .where('id', router.matchers.number())
-        .as('call_scores.index')
+      router.get('/calls/:id/rubric', [scoring.staff.Rubrics, 'edit']).as('call_rubrics.edit')
+      router.put('/calls/:id/rubric', [scoring.staff.Rubrics, 'update']).as('call_rubrics.update')
+      router.get('/calls/:id/scores', [scoring.staff.Scores, 'index']).as('call_scores.index')
     })
     .prefix('/staff')
     .as('staff')
@@ -59,14 +41,8 @@ export function scoringApiRoutes() {
   router
     .group(() => {
       router.get('/reviews', [scoring.api.Reviews, 'index']).as('index')
-      router
-        .get('/reviews/:id', [scoring.api.Reviews, 'show'])
-        .where('id', router.matchers.number())
-        .as('show')
-      router
-        .put('/reviews/:id', [scoring.api.Reviews, 'update'])
-        .where('id', router.matchers.number())
-        .as('update')
+      router.get('/reviews/:id', [scoring.api.Reviews, 'show']).as('show')
+      router.put('/reviews/:id', [scoring.api.Reviews, 'update']).as('update')
     })
     .as('reviews')
     .use(middleware.auth({ guards: ['api'] }))

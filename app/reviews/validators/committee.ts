@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { recordId } from '#core/validators/record_id'
 import type { I18n } from '@adonisjs/i18n'
 
 /** Field names and messages in the reader's language (committees.json, `validator`). */
@@ -22,7 +23,7 @@ export function expertiseTags(input: string | undefined | null) {
 
 export const committeeMemberValidator = vine.create(
   vine.object({
-    userId: vine.number().withoutDecimals().positive(),
+    userId: recordId(),
     role: vine.enum(['member', 'chair'] as const),
     expertise: vine.string().trim().maxLength(500).optional(),
   })
@@ -30,7 +31,7 @@ export const committeeMemberValidator = vine.create(
 
 export const reassignmentValidator = vine.create(
   vine.object({
-    reviewerId: vine.number().withoutDecimals().positive(),
+    reviewerId: recordId(),
   })
 )
 

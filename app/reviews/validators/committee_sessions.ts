@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { recordId } from '#core/validators/record_id'
 import type { I18n } from '@adonisjs/i18n'
 import { casablancaInstant } from '#programmes/validators/rules'
 
@@ -17,7 +18,7 @@ export const planSessionValidator = vine.create(
 
 export const attendanceValidator = vine.create(
   vine.object({
-    present: vine.array(vine.number().withoutDecimals().positive()).maxLength(200).optional(),
+    present: vine.array(recordId()).maxLength(200).optional(),
   })
 )
 

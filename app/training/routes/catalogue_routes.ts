@@ -11,10 +11,7 @@ const catalogue = controllers.training.catalogue
 export function catalogueRoutes() {
   router.group(() => {
     router.get('/training', [catalogue.Cohorts, 'index']).as('training.index')
-    router
-      .get('/training/cohorts/:id', [catalogue.Cohorts, 'show'])
-      .where('id', router.matchers.number())
-      .as('training.cohorts.show')
+    router.get('/training/cohorts/:id', [catalogue.Cohorts, 'show']).as('training.cohorts.show')
   })
 }
 
@@ -24,20 +21,14 @@ export function enrolmentWebRoutes() {
     .group(() => {
       router
         .get('/training/cohorts/:id/enrolments/create', [catalogue.CohortEnrolments, 'create'])
-        .where('id', router.matchers.number())
         .as('cohort_enrolments.create')
       router
         .post('/training/cohorts/:id/enrolments', [catalogue.CohortEnrolments, 'store'])
-        .where('id', router.matchers.number())
         .as('cohort_enrolments.store')
       router.get('/enrolments', [catalogue.Enrolments, 'index']).as('enrolments.index')
-      router
-        .get('/enrolments/:id', [catalogue.Enrolments, 'show'])
-        .where('id', router.matchers.number())
-        .as('enrolments.show')
+      router.get('/enrolments/:id', [catalogue.Enrolments, 'show']).as('enrolments.show')
       router
         .post('/enrolments/:id/withdrawal', [catalogue.EnrolmentWithdrawals, 'store'])
-        .where('id', router.matchers.number())
         .as('enrolment_withdrawals.store')
     })
     .use([middleware.auth(), middleware.verified()])

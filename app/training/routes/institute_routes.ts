@@ -32,7 +32,6 @@ export function instituteWebRoutes() {
     .group(() => {
       router
         .get('/enrolments/:id/certificate', [certificates.TraineeCertificates, 'show'])
-        .where('id', router.matchers.number())
         .as('enrolment_certificate')
 
       router
@@ -40,51 +39,43 @@ export function instituteWebRoutes() {
           router.get('/', [institute.Dashboard, 'index']).as('index')
           router.get('/courses/create', [institute.Courses, 'create']).as('courses.create')
           router.post('/courses', [institute.Courses, 'store']).as('courses.store')
-          router
-            .get('/courses/:id/edit', [institute.Courses, 'edit'])
-            .where('id', router.matchers.number())
-            .as('courses.edit')
-          router
-            .put('/courses/:id', [institute.Courses, 'update'])
-            .where('id', router.matchers.number())
-            .as('courses.update')
+          router.get('/courses/:id/edit', [institute.Courses, 'edit']).as('courses.edit')
+          router.put('/courses/:id', [institute.Courses, 'update']).as('courses.update')
 
           router.get('/cohorts/create', [institute.Cohorts, 'create']).as('cohorts.create')
           router.post('/cohorts', [institute.Cohorts, 'store']).as('cohorts.store')
-          router
-            .group(() => {
-              router.get('/cohorts/:id', [institute.Cohorts, 'show']).as('cohorts.show')
-              router.get('/cohorts/:id/edit', [institute.Cohorts, 'edit']).as('cohorts.edit')
-              router.put('/cohorts/:id', [institute.Cohorts, 'update']).as('cohorts.update')
-              router
-                .post('/cohorts/:id/opening', [institute.CohortOpenings, 'store'])
-                .as('cohort_openings.store')
-              router
-                .post('/cohorts/:id/sessions', [institute.CohortSessions, 'store'])
-                .as('cohort_sessions.store')
-              router
-                .post('/cohorts/:id/merit_selection', [institute.MeritSelections, 'store'])
-                .as('merit_selections.store')
-              router
-                .get('/cohorts/:id/assessments', [institute.Assessments, 'edit'])
-                .as('assessments.edit')
-              router
-                .put('/cohorts/:id/assessments', [institute.Assessments, 'update'])
-                .as('assessments.update')
-              router
-                .post('/cohorts/:id/closure', [institute.CohortClosures, 'store'])
-                .as('cohort_closures.store')
-              router
-                .get('/sessions/:id/attendance', [institute.Attendances, 'edit'])
-                .as('attendances.edit')
-              router
-                .put('/sessions/:id/attendance', [institute.Attendances, 'update'])
-                .as('attendances.update')
-              router
-                .post('/certificates/:id/revocation', [institute.CertificateRevocations, 'store'])
-                .as('certificate_revocations.store')
-            })
-            .where('id', router.matchers.number())
+          router.group(() => {
+            router.get('/cohorts/:id', [institute.Cohorts, 'show']).as('cohorts.show')
+            router.get('/cohorts/:id/edit', [institute.Cohorts, 'edit']).as('cohorts.edit')
+            router.put('/cohorts/:id', [institute.Cohorts, 'update']).as('cohorts.update')
+            router
+              .post('/cohorts/:id/opening', [institute.CohortOpenings, 'store'])
+              .as('cohort_openings.store')
+            router
+              .post('/cohorts/:id/sessions', [institute.CohortSessions, 'store'])
+              .as('cohort_sessions.store')
+            router
+              .post('/cohorts/:id/merit_selection', [institute.MeritSelections, 'store'])
+              .as('merit_selections.store')
+            router
+              .get('/cohorts/:id/assessments', [institute.Assessments, 'edit'])
+              .as('assessments.edit')
+            router
+              .put('/cohorts/:id/assessments', [institute.Assessments, 'update'])
+              .as('assessments.update')
+            router
+              .post('/cohorts/:id/closure', [institute.CohortClosures, 'store'])
+              .as('cohort_closures.store')
+            router
+              .get('/sessions/:id/attendance', [institute.Attendances, 'edit'])
+              .as('attendances.edit')
+            router
+              .put('/sessions/:id/attendance', [institute.Attendances, 'update'])
+              .as('attendances.update')
+            router
+              .post('/certificates/:id/revocation', [institute.CertificateRevocations, 'store'])
+              .as('certificate_revocations.store')
+          })
         })
         .prefix('/institute')
         .as('institute')

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { recordId } from '#core/validators/record_id'
 import type { I18n } from '@adonisjs/i18n'
 
 /** Field names and messages in the reader's language (institute.json, `validator`). */
@@ -42,7 +43,7 @@ const isoDate = () => vine.date({ formats: ['YYYY-MM-DD'] })
 /** A cohort's dates, seats and selection; the closing instant is Casablanca wall time. */
 export const cohortValidator = vine.create(
   vine.object({
-    course_id: vine.number().withoutDecimals().positive(),
+    course_id: recordId(),
     starts_on: isoDate(),
     ends_on: isoDate().afterOrSameAs('starts_on'),
     enrolment_closes_at: vine
@@ -76,7 +77,7 @@ export const sessionsValidator = vine.create(
 /** One session's attendance: the enrolments present (none checked: all absent). */
 export const attendanceValidator = vine.create(
   vine.object({
-    present: vine.array(vine.number().withoutDecimals().positive()).maxLength(10000).optional(),
+    present: vine.array(recordId()).maxLength(10000).optional(),
   })
 )
 
@@ -86,7 +87,7 @@ export const assessmentsValidator = vine.create(
     results: vine
       .array(
         vine.object({
-          enrolment_id: vine.number().withoutDecimals().positive(),
+          enrolment_id: recordId(),
           score: vine.number().range([0, 100]).optional(),
           passed: vine.boolean().optional(),
         })

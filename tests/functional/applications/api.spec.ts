@@ -1,28 +1,10 @@
 import { test } from '@japa/runner'
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
-import db from '@adonisjs/lucid/services/db'
 import app from '@adonisjs/core/services/app'
-import router from '@adonisjs/core/services/router'
-import User from '#identity/models/user'
 import Application from '#applications/models/application'
 import { openCallOf } from '#database/factories/programme_factory'
-import { OrganizationFactory } from '#database/factories/organization_factory'
-import { userWithRoles } from '#database/factories/user_factory'
 import { isolateEachTest } from '#tests/helpers/http'
-import { openApiDocument } from '#applications/openapi'
-
-async function fundManagerWithToken() {
-  const manager = await userWithRoles('fund_manager')
-  const company = await OrganizationFactory.apply('fundManager').create()
-  await db.table('organization_members').insert({
-    organization_id: company.id,
-    user_id: manager.id,
-    role: 'member',
-    created_at: new Date(),
-  })
-  const token = await User.accessTokens.create(manager)
-  return { manager, company, token: token.value!.release() }
-}
+import { fundManagerWithToken } from '#tests/functional/applications/api_fixtures'
 
 test.group('JSON API: proposals of fund managers', (group) => {
   isolateEachTest(group)
@@ -119,23 +101,6 @@ test.group('JSON API: proposals of fund managers', (group) => {
     }
     const anonymous = await client.get(`/api/v1/applications/${id}`)
     anonymous.assertStatus(401)
-  })
-
-  test('the OpenAPI document describes every API route', async ({ client, assert }) => {
-    const response = await client.get('/api/v1/openapi.json')
-    response.assertStatus(200)
-    assert.equal(response.body().openapi, '3.1.0')
-    const documented = Object.entries(openApiDocument.paths).flatMap(([path, operations]) =>
-      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`)
-    )
-    const routes = Object.values(router.toJSON())
-      .flat()
-      .filter((route) => route.pattern.startsWith('/api/v1/') && !route.pattern.endsWith('*'))
-      .map((route) => {
-        const path = route.pattern.replace('/api/v1', '').replace(/:(\w+)/g, '{$1}')
-        return `${route.methods.find((method) => method !== 'HEAD')} ${path}`
-      })
-    assert.includeMembers(documented, routes)
   })
 })
 

@@ -72,6 +72,10 @@ test.group('Demo data', (group) => {
     assert.equal(await countOf('review_aggregates', { call_id: call.id, disagreement: true }), 1)
 
     const decisions = await Decision.query().where('call_id', call.id).orderBy('id')
+    assert.isTrue(
+      decisions.every((decision) => decision.publishedAt !== null),
+      'the 2025 decisions were published'
+    )
     assert.sameMembers(
       [...new Set(decisions.map((decision) => decision.outcome))],
       ['awarded', 'waitlisted', 'rejected']

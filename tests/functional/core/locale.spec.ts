@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
+import env from '#start/env'
 import { UserFactory } from '#database/factories/user_factory'
 import { isolateEachTest } from '#tests/helpers/http'
 
@@ -74,5 +76,63 @@ test.group('Languages', (group) => {
       .redirects(0)
     response.assertStatus(302)
     response.assertHeader('location', '/')
+  })
+})
+
+test.group('Languages: the way back after switching', (group) => {
+  isolateEachTest(group)
+
+  const switchWithReferer = (client: ApiClient, referer: string) =>
+    client
+      .post('/locale')
+      .form({ locale: 'en' })
+      .header('Referer', referer)
+      .withCsrfToken()
+      .redirects(0)
+
+  test('a page of the portal is where the switcher leads back', async ({ client }) => {
+    const relative = await switchWithReferer(client, '/calls?page=2')
+    relative.assertStatus(302)
+    relative.assertHeader('location', '/calls?page=2')
+
+    const absolute = await switchWithReferer(client, `${env.get('APP_URL')}/training`)
+    absolute.assertHeader('location', '/training')
+  })
+
+  test('a Referer leading off the portal falls back to the home page', async ({
+    client,
+    assert,
+  }) => {
+    const hostile = [
+      '//evil.example/',
+      '/\\evil.example',
+      '/\\/evil.example',
+      '/\t/evil.example',
+      '/%2F%2Fevil.example',
+      '/%5Cevil.example',
+      '/%252F%252Fevil.example',
+      'http://evil.example/login',
+      'https://evil.example',
+      `${env.get('APP_URL')}@evil.example/`,
+      'javascript:alert(1)',
+      'data:text/html,hi',
+      'http://',
+    ]
+    for (const referer of hostile) {
+      const response = await switchWithReferer(client, referer)
+      assert.equal(response.status(), 302, referer)
+      assert.equal(response.header('location'), '/', referer)
+    }
+  })
+
+  test('a forged Host or X-Forwarded-Host does not make another site ours', async ({
+    client,
+    assert,
+  }) => {
+    const response = await switchWithReferer(client, 'http://evil.example/x').header(
+      'X-Forwarded-Host',
+      'evil.example'
+    )
+    assert.equal(response.header('location'), '/')
   })
 })

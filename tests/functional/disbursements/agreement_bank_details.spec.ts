@@ -116,6 +116,30 @@ test.group('Agreements: bank details', (group) => {
     assert.isNull(row.iban_encrypted)
   })
 
+  test('thirty parallel wrong passwords: ten are checked, twenty refused with 429 (the count comes first)', async ({
+    client,
+    assert,
+  }) => {
+    const { agreement, applicant } = await agreementFor()
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        client
+          .put(`/agreements/${agreement.id}/bank_account`)
+          .accept('json')
+          .form({
+            accountNumber: MOROCCAN_IBAN_EXAMPLE,
+            accountHolder: 'Amine Idrissi',
+            password: `guess-${index}`,
+          })
+          .loginAs(applicant)
+          .withCsrfToken()
+      )
+    )
+    const statuses = responses.map((response) => response.status())
+    assert.equal(statuses.filter((status) => status === 422).length, 10)
+    assert.equal(statuses.filter((status) => status === 429).length, 20)
+  })
+
   test('an IBAN or a RIB with a wrong check digit is refused with the field message', async ({
     client,
     assert,

@@ -63,6 +63,7 @@ export async function agreementWithApprovedTranches(
     decidedBy: officer.id,
     response: 'accepted',
     respondedAt: DateTime.utc(),
+    publishedAt: DateTime.utc(),
   })
   const iban = options.iban === undefined ? DEMO_IBAN : options.iban
   const agreement = await Agreement.create({

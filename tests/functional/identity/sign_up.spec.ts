@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import i18nManager from '@adonisjs/i18n/services/main'
 import User from '#identity/models/user'
+import AuditLog from '#core/audit/audit_log'
 import AccountMail from '#identity/mails/account_mail'
 import { UserFactory } from '#database/factories/user_factory'
 import { captureMail, isolateEachTest } from '#tests/helpers/http'
@@ -118,5 +119,23 @@ test.group('Sign-up', (group) => {
       .errors.find((error: any) => error.field === 'password').message
     assert.match(message, /[\u0600-\u06FF]/, 'the message is written in Arabic')
     assert.include(message, '12')
+  })
+
+  test('the audit log keeps the connecting address, not a forged X-Forwarded-For', async ({
+    client,
+    assert,
+  }) => {
+    const response = await client
+      .post('/signup')
+      .header('X-Forwarded-For', '203.0.113.7')
+      .form(valid)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    const user = await User.findByOrFail('email', 'amina.berrada@example.ma')
+    const entry = await AuditLog.query()
+      .where({ action: 'user.registered', subjectId: String(user.id) })
+      .firstOrFail()
+    assert.match(entry.ip ?? '', /^(::ffff:)?127\.0\.0\.1$|^::1$/)
   })
 })

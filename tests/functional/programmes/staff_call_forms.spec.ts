@@ -3,7 +3,12 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import FormVersion from '#programmes/models/form_version'
 import { userWithRoles } from '#database/factories/user_factory'
-import { CallFactory, MINIMAL_FORM, ProgrammeFactory } from '#database/factories/programme_factory'
+import {
+  CallFactory,
+  FORM_WITHOUT_REQUESTED_AMOUNT,
+  MINIMAL_FORM,
+  ProgrammeFactory,
+} from '#database/factories/programme_factory'
 import { isolateEachTest } from '#tests/helpers/http'
 import type { FormDefinition } from '#programmes/forms/form_definition'
 
@@ -207,6 +212,38 @@ test.group('Staff: application form editor', (group) => {
     const [version] = await versionsOf(call.id)
     assert.deepEqual(version.definition, MINIMAL_FORM)
     assert.lengthOf(await formAudits(call.id), 0)
+  })
+
+  test('the editor shows which money field is the requested amount, and refuses a startup offer form without one', async ({
+    client,
+    assert,
+  }) => {
+    const officer = await userWithRoles('programme_officer')
+    const call = await callWith('draft', 1)
+    const page = await client.get(`/staff/calls/${call.id}/form`).loginAs(officer)
+    page.assertStatus(200)
+    page.assertTextIncludes(
+      'Champ du montant demandé, lu par le classement et l’attribution : Montant demandé'
+    )
+    page.assertTextIncludes('<code dir="ltr">project.amount</code>')
+
+    const refused = await client
+      .put(`/staff/calls/${call.id}/form`)
+      .form({ definition: JSON.stringify(FORM_WITHOUT_REQUESTED_AMOUNT) })
+      .loginAs(officer)
+      .withCsrfToken()
+    refused.assertStatus(422)
+    refused.assertTextIncludes('a startup_offer form must declare the amount asked')
+    const [version] = await versionsOf(call.id)
+    assert.deepEqual(version.definition, MINIMAL_FORM)
+  })
+
+  test('a new startup offer form starts with a declared requested amount', async ({ client }) => {
+    const officer = await userWithRoles('programme_officer')
+    const call = await callWith('draft', 0)
+    const page = await client.get(`/staff/calls/${call.id}/form`).loginAs(officer)
+    page.assertStatus(200)
+    page.assertTextIncludes('&quot;requestedAmount&quot;: true')
   })
 
   test('the form of a closed call can no longer change', async ({ client, assert }) => {

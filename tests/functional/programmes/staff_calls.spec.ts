@@ -4,7 +4,11 @@ import { DateTime } from 'luxon'
 import type Call from '#programmes/models/call'
 import FormVersion from '#programmes/models/form_version'
 import { userWithRoles } from '#database/factories/user_factory'
-import { CallFactory, ProgrammeFactory } from '#database/factories/programme_factory'
+import {
+  CallFactory,
+  FORM_WITHOUT_REQUESTED_AMOUNT,
+  ProgrammeFactory,
+} from '#database/factories/programme_factory'
 import { isolateEachTest } from '#tests/helpers/http'
 
 const callForm = {
@@ -285,6 +289,49 @@ test.group('Staff: call lifecycle', (group) => {
       assert.equal(call.state, 'draft')
       assert.lengthOf(await auditsOf(call.id), 0)
     }
+  })
+
+  test('opening a startup offer call is refused while its form does not declare the amount requested', async ({
+    client,
+    assert,
+  }) => {
+    const officer = await userWithRoles('programme_officer')
+    const callWithUndeclaredForm = async () => {
+      const call = await draftCall({}, false)
+      const definition = FORM_WITHOUT_REQUESTED_AMOUNT
+      await FormVersion.create({ callId: call.id, version: 1, definition, frozenAt: null })
+      return call
+    }
+    const open = (call: Call) =>
+      client
+        .post(`/staff/calls/${call.id}/transitions`)
+        .form({ to: 'open' })
+        .header('Referer', `/staff/calls/${call.id}`)
+        .loginAs(officer)
+        .withCsrfToken()
+        .redirects(0)
+
+    const startupOffer = await callWithUndeclaredForm()
+    const refused = await open(startupOffer)
+    refused.assertFlashMessage(
+      'error',
+      `Impossible d'ouvrir l'appel : la version 1 du formulaire n'indique pas quel champ monétaire porte le montant demandé ("requestedAmount": true).`
+    )
+    await startupOffer.refresh()
+    assert.equal(startupOffer.state, 'draft')
+
+    const living = await callWithUndeclaredForm()
+    await db.from('programmes').where('id', living.programmeId).update({
+      kind: 'living_grant',
+      stage: null,
+      grant_ceiling_centimes: null,
+      monthly_stipend_centimes: 1_500_000,
+      stipend_months: 12,
+    })
+    const opened = await open(living)
+    opened.assertStatus(302)
+    await living.refresh()
+    assert.equal(living.state, 'open', 'a living grant pays its stipend, it asks no amount')
   })
 
   test('a move the lifecycle does not allow is refused', async ({ client, assert }) => {

@@ -6,6 +6,7 @@ import Decision from '#reviews/models/decision'
 import { userWithRoles } from '#database/factories/user_factory'
 import { budgetOf, callInReview, scoredApplication } from '#database/factories/decision_factory'
 import { AwardCall } from '#reviews/actions/award_call'
+import { PublishDecisions } from '#reviews/actions/publish_decisions'
 import { DecideApplication } from '#reviews/actions/decide_application'
 import { RespondToAward } from '#reviews/actions/respond_to_award'
 import type Call from '#programmes/models/call'
@@ -76,9 +77,13 @@ test.group('Award / concurrency (real transactions, committed rows)', (group) =>
     }
     const actor = { id: officer.id }
 
-    // Round 1: five award runs and manual awards of the same applications, all at once.
+    // Round 1: five award runs, each published, and manual awards of the same
+    // applications, all at once; then a last run and publication decide the rest.
     await settle([
-      ...Array.from({ length: 5 }, () => new AwardCall().handle(call.id, actor)),
+      ...Array.from({ length: 5 }, async () => {
+        await new AwardCall().handle(call.id, actor)
+        await new PublishDecisions().handle(call.id, actor)
+      }),
       ...applications
         .slice(6)
         .map((application) =>
@@ -89,11 +94,18 @@ test.group('Award / concurrency (real transactions, committed rows)', (group) =>
           )
         ),
     ])
+    await new AwardCall().handle(call.id, actor)
+    await settle([new PublishDecisions().handle(call.id, actor)])
     let budget = await budgetOf(call.id)
     assert.isAtMost(budget.committed, budget.envelope)
     assert.equal(budget.committed, budget.awardedTotal)
     assert.equal(budget.committed, budget.ledgerNet)
-    const decided = await db.from('decisions').where('call_id', call.id).count('* as n').first()
+    const decided = await db
+      .from('decisions')
+      .where('call_id', call.id)
+      .whereNotNull('published_at')
+      .count('* as n')
+      .first()
     assert.equal(Number(decided.n), 12, 'every application decided exactly once')
 
     // Round 2: every awardee declines while officers award the reserve by hand.
@@ -130,5 +142,63 @@ test.group('Award / concurrency (real transactions, committed rows)', (group) =>
       .groupBy('state')
     const declined = states.find((row) => row.state === 'declined')
     assert.equal(Number(declined?.n ?? 0), awarded.length)
+  })
+
+  test('a publication clicked twice, or by two officers at once, publishes once', async ({
+    assert,
+  }) => {
+    // Envelope 1 000 000 MAD: 600k and 300k fit, 500k waits, one below the threshold.
+    const call = await callInReview({ envelopeCentimes: 100_000_000 })
+    created.calls.push(call)
+    const officers = await Promise.all([
+      userWithRoles('programme_officer'),
+      userWithRoles('programme_officer'),
+    ])
+    created.users.push(...officers.map((officer) => officer.id))
+    for (const [score, amountMad] of [
+      [90, 600_000],
+      [85, 500_000],
+      [80, 300_000],
+      [40, 100_000],
+    ]) {
+      await scoredApplication(call, { score, amountMad })
+    }
+    await new AwardCall().handle(call.id, { id: officers[0].id })
+    const mails = mail.fake().mails
+
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, index) =>
+        new PublishDecisions().handle(call.id, { id: officers[index % 2].id })
+      )
+    )
+    const fulfilled = results.filter((result) => result.status === 'fulfilled')
+    assert.lengthOf(fulfilled, 1, 'one publication, the others find nothing left to publish')
+    for (const result of results) {
+      if (result.status === 'rejected') {
+        assert.equal(result.reason.translationKey, 'decisions.errors.nothing_to_publish')
+      }
+    }
+    const budget = await budgetOf(call.id)
+    assert.deepEqual(budget, {
+      envelope: 100_000_000,
+      committed: 90_000_000,
+      awardedTotal: 90_000_000,
+      ledgerNet: 90_000_000,
+    })
+    const ledger = await db.from('ledger_entries').where('call_id', call.id).count('* as n').first()
+    assert.equal(Number(ledger.n), 2, 'one commitment per award')
+    const applicationRows = await db.from('applications').where('call_id', call.id).select('id')
+    const transitions = await db
+      .from('audit_logs')
+      .where('subject_type', 'application')
+      .whereIn(
+        'subject_id',
+        applicationRows.map((row) => String(row.id))
+      )
+      .count('* as n')
+      .first()
+    // Awarded twice (shortlisted, awarded) + one waitlisted (shortlisted, waitlisted) + one rejected.
+    assert.equal(Number(transitions.n), 7)
+    assert.lengthOf(mails.queued(), 4, 'each applicant told once')
   })
 })

@@ -6,16 +6,95 @@ import { budgetOf, callInReview, scoredApplication } from '#database/factories/d
 import { captureMail, isolateEachTest } from '#tests/helpers/http'
 import DecisionMail from '#reviews/mails/decision_mail'
 import type Application from '#applications/models/application'
+import User from '#identity/models/user'
+import type { ApiClient } from '@japa/api-client'
 import { expectStatus, pick } from '#tests/functional/reviews/decision_fixtures'
 
 async function decisionOf(application: Application) {
   return db.from('decisions').where('application_id', application.id).firstOrFail()
 }
 
-test.group('Award run / ranking within the envelope', (group) => {
+async function countDecisions(callId: number) {
+  const row = await db.from('decisions').where('call_id', callId).count('* as n').first()
+  return Number(row.n)
+}
+
+/** The award run (a preview) and its publication, as the officer's two buttons post them. */
+function run(client: ApiClient, callId: number, user: User) {
+  return client.post(`/staff/calls/${callId}/awards`).loginAs(user).withCsrfToken().redirects(0)
+}
+
+function publish(client: ApiClient, callId: number, user: User) {
+  return client
+    .post(`/staff/calls/${callId}/decision-publications`)
+    .loginAs(user)
+    .withCsrfToken()
+    .redirects(0)
+}
+
+test.group('Award run / a preview, then the publication', (group) => {
   isolateEachTest(group)
 
-  test('awards greedily by score within the envelope, reserves the rest in order, rejects below the threshold', async ({
+  test('the run prepares the decisions unpublished: nothing moves, nothing is committed, nobody is told', async ({
+    client,
+    assert,
+  }) => {
+    const call = await callInReview({ envelopeCentimes: 100_000_000 })
+    const first = await scoredApplication(call, { score: 90, amountMad: 600_000 })
+    const low = await scoredApplication(call, { score: 42, amountMad: 10_000 })
+    const officer = await userWithRoles('programme_officer')
+    const mails = captureMail()
+
+    await expectStatus(run(client, call.id, officer), 302)
+
+    assert.deepEqual(
+      await Promise.all(
+        [first, low].map(async (application) => {
+          await application.refresh()
+          const decision = await decisionOf(application)
+          return [
+            application.state,
+            decision.outcome,
+            decision.amount_centimes,
+            decision.published_at,
+          ]
+        })
+      ),
+      [
+        ['in_review', 'awarded', 60_000_000, null],
+        ['in_review', 'rejected', null, null],
+      ]
+    )
+    assert.deepEqual(await budgetOf(call.id), {
+      envelope: 100_000_000,
+      committed: 0,
+      awardedTotal: 0,
+      ledgerNet: 0,
+    })
+    assert.lengthOf(
+      mails.queued(() => true),
+      0
+    )
+    const applicant = await User.findOrFail(first.applicantId)
+    await expectStatus(client.get(`/applications/${first.id}/decision`).loginAs(applicant), 404)
+    await expectStatus(
+      client.get(`/applications/${first.id}/decision/letter`).loginAs(applicant),
+      404
+    )
+    await expectStatus(
+      client
+        .post(`/applications/${first.id}/decision/response`)
+        .form({ response: 'accepted' })
+        .loginAs(applicant)
+        .withCsrfToken(),
+      404
+    )
+    const page = await client.get(`/applications/${first.id}`).loginAs(applicant)
+    page.assertStatus(200)
+    assert.notInclude(page.text(), `/applications/${first.id}/decision`)
+  })
+
+  test('publishing awards greedily by score within the envelope, reserves the rest in order, rejects below the threshold', async ({
     client,
     assert,
   }) => {
@@ -29,11 +108,8 @@ test.group('Award run / ranking within the envelope', (group) => {
     const officer = await userWithRoles('programme_officer')
     const mails = captureMail()
 
-    const response = await client
-      .post(`/staff/calls/${call.id}/awards`)
-      .loginAs(officer)
-      .withCsrfToken()
-      .redirects(0)
+    await expectStatus(run(client, call.id, officer), 302)
+    const response = await publish(client, call.id, officer)
     response.assertStatus(302)
     response.assertHeader('location', `/staff/calls/${call.id}/ranking`)
 
@@ -41,6 +117,7 @@ test.group('Award run / ranking within the envelope', (group) => {
       [first, second, third, fourth, low].map(async (application) => {
         await application.refresh()
         const decision = await decisionOf(application)
+        assert.isNotNull(decision.published_at)
         return [
           application.state,
           decision.outcome,
@@ -75,23 +152,66 @@ test.group('Award run / ranking within the envelope', (group) => {
     assert.lengthOf(queued, 5)
   })
 
-  test('running the award twice decides nothing twice', async ({ client, assert }) => {
+  test('a preview can be run again as often as needed; a published decision is never decided again', async ({
+    client,
+    assert,
+  }) => {
     const call = await callInReview({ envelopeCentimes: 100_000_000 })
-    await scoredApplication(call, { score: 90, amountMad: 600_000 })
-    await scoredApplication(call, { score: 80, amountMad: 600_000 })
+    const first = await scoredApplication(call, { score: 90, amountMad: 600_000 })
+    const second = await scoredApplication(call, { score: 80, amountMad: 600_000 })
     const officer = await userWithRoles('programme_officer')
-    for (let run = 0; run < 2; run++) {
-      const response = await client
-        .post(`/staff/calls/${call.id}/awards`)
+    await expectStatus(run(client, call.id, officer), 302)
+    assert.equal(await pick(decisionOf(first), 'outcome'), 'awarded')
+
+    // The committee revises a score: the next run replaces the preview.
+    await db.from('review_aggregates').where('application_id', second.id).update({
+      normalized_score: 95,
+      mean_score: 95,
+    })
+    for (let again = 0; again < 2; again++) {
+      const rerun = await run(client, call.id, officer).accept('json')
+      rerun.assertStatus(200)
+      rerun.assertBodyContains({ awarded: 1, waitlisted: 1, rejected: 0 })
+    }
+    assert.equal(await pick(decisionOf(second), 'outcome'), 'awarded')
+    assert.equal(await pick(decisionOf(first), 'outcome'), 'waitlisted')
+    assert.equal(await countDecisions(call.id), 2)
+    assert.equal(await pick(budgetOf(call.id), 'committed'), 0)
+
+    await expectStatus(publish(client, call.id, officer), 302)
+    const after = await run(client, call.id, officer).accept('json')
+    after.assertBodyContains({ awarded: 0, waitlisted: 0, rejected: 0 })
+    const twice = await publish(client, call.id, officer).accept('json')
+    twice.assertStatus(409)
+    assert.equal(await countDecisions(call.id), 2)
+    assert.equal(await pick(budgetOf(call.id), 'committed'), 60_000_000)
+  })
+
+  test('a preview that no longer holds is not published: the officer runs it again', async ({
+    client,
+    assert,
+  }) => {
+    const call = await callInReview({ envelopeCentimes: 100_000_000 })
+    const first = await scoredApplication(call, { score: 90, amountMad: 600_000 })
+    const other = await scoredApplication(call, { score: 70, amountMad: 300_000 })
+    const officer = await userWithRoles('programme_officer')
+    await expectStatus(run(client, call.id, officer), 302)
+    // Meanwhile a manual award takes most of the envelope.
+    await expectStatus(
+      client
+        .post(`/staff/applications/${other.id}/decision`)
+        .form({ outcome: 'awarded', amount: '500 000' })
         .loginAs(officer)
         .withCsrfToken()
-        .accept('json')
-      response.assertStatus(200)
-      if (run === 1) response.assertBodyContains({ awarded: 0, waitlisted: 0, rejected: 0 })
-    }
-    const decisions = await db.from('decisions').where('call_id', call.id).count('* as n').first()
-    assert.equal(Number(decisions.n), 2)
-    assert.equal(await pick(budgetOf(call.id), 'committed'), 60_000_000)
+        .redirects(0),
+      302
+    )
+    const stale = await publish(client, call.id, officer).accept('json')
+    stale.assertStatus(409)
+    assert.include(stale.body().errors[0].message, 'Recalculez-les')
+    await first.refresh()
+    assert.equal(first.state, 'in_review')
+    assert.equal(await pick(budgetOf(call.id), 'committed'), 50_000_000)
   })
 
   test('a session consensus overrides the aggregate; the rubric threshold applies', async ({
@@ -140,39 +260,68 @@ test.group('Award run / ranking within the envelope', (group) => {
         { applicationId: lowered.id, rank: null, finalScore: 50, outcome: 'rejected' },
       ],
     })
-    await client.post(`/staff/calls/${call.id}/awards`).loginAs(officer).withCsrfToken()
+    await run(client, call.id, officer)
     assert.equal(await pick(decisionOf(lifted), 'outcome'), 'awarded')
     assert.equal(await pick(decisionOf(lowered), 'outcome'), 'rejected')
   })
 
-  test('the ranking page shows the threshold, the envelope and the proposed outcomes', async ({
+  test('the ranking page shows the threshold, the envelope, the proposed outcomes, then the prepared decisions to publish', async ({
     client,
+    assert,
   }) => {
-    const call = await callInReview({ envelopeCentimes: 100_000_000 })
+    const call = await callInReview({ envelopeCentimes: 30_000_000 })
     const application = await scoredApplication(call, { score: 88, amountMad: 250_000 })
+    await scoredApplication(call, { score: 80, amountMad: 250_000 })
+    await scoredApplication(call, { score: 30, amountMad: 250_000 })
     const officer = await userWithRoles('programme_officer')
     const response = await client.get(`/staff/calls/${call.id}/ranking`).loginAs(officer)
     response.assertStatus(200)
     response.assertTextIncludes('Seuil d’attribution : 60 / 100.')
     response.assertTextIncludes(application.reference!)
-    response.assertTextIncludes('Lancer l’attribution')
+    response.assertTextIncludes('Préparer les décisions')
+    assert.notInclude(response.text(), 'Publier les décisions')
+
+    await run(client, call.id, officer)
+    const prepared = await client.get(`/staff/calls/${call.id}/ranking`).loginAs(officer)
+    prepared.assertTextIncludes('Décisions préparées, non publiées')
+    prepared.assertTextIncludes('Seuil d’attribution : en dessous, candidatures non retenues')
+    prepared.assertTextIncludes('n° 1')
+    prepared.assertTextIncludes(`action="/staff/calls/${call.id}/decision-publications"`)
+    prepared.assertTextIncludes('Recalculer les décisions')
   })
 
-  test('only programme officers see the ranking and run the award', async ({ client, assert }) => {
+  test('only programme officers see the ranking, run the award and publish it', async ({
+    client,
+    assert,
+  }) => {
     const call = await callInReview()
-    await scoredApplication(call, { score: 90 })
-    for (const role of ['reviewer', 'applicant', 'finance_officer'] as const) {
-      const user = await userWithRoles(role)
+    const application = await scoredApplication(call, { score: 90 })
+    const officer = await userWithRoles('programme_officer')
+    await expectStatus(run(client, call.id, officer), 302)
+    const applicant = await User.findOrFail(application.applicantId)
+    const others = await Promise.all(
+      (['reviewer', 'applicant', 'finance_officer'] as const).map((role) => userWithRoles(role))
+    )
+    for (const user of [...others, applicant]) {
       await expectStatus(client.get(`/staff/calls/${call.id}/ranking`).loginAs(user), 403)
-      await expectStatus(
-        client.post(`/staff/calls/${call.id}/awards`).loginAs(user).withCsrfToken(),
-        403
-      )
+      await expectStatus(run(client, call.id, user), 403)
+      await expectStatus(publish(client, call.id, user), 403)
+    }
+    for (const path of ['awards', 'decision-publications']) {
+      const anonymous = await client
+        .post(`/staff/calls/${call.id}/${path}`)
+        .withCsrfToken()
+        .redirects(0)
+      anonymous.assertStatus(302)
+      assert.include(anonymous.header('location'), '/login')
     }
     const anonymous = await client.get(`/staff/calls/${call.id}/ranking`).redirects(0)
     anonymous.assertStatus(302)
     assert.include(anonymous.header('location'), '/login')
-    const decisions = await db.from('decisions').where('call_id', call.id).count('* as n').first()
-    assert.equal(Number(decisions.n), 0)
+    await expectStatus(publish(client, 999_999_999, officer), 404)
+    const decision = await decisionOf(application)
+    assert.isNull(decision.published_at, 'still the officer’s unpublished preview')
+    await application.refresh()
+    assert.equal(application.state, 'in_review')
   })
 })

@@ -6,6 +6,7 @@ import { committeeFor, eligibleApplicationsOf } from '#database/factories/review
 import { callInReview, scoredApplication } from '#database/factories/decision_factory'
 import { AssignReviewers } from '#reviews/actions/assign_reviewers'
 import { AwardCall } from '#reviews/actions/award_call'
+import { PublishDecisions } from '#reviews/actions/publish_decisions'
 import DecisionMail from '#reviews/mails/decision_mail'
 import ReviewAssignmentMail from '#reviews/mails/review_assignment_mail'
 import { captureMail, isolateEachTest } from '#tests/helpers/http'
@@ -24,7 +25,7 @@ test.group('Committee actions / in the caller’s transaction', (group) => {
     return { call, officer: await userWithRoles('programme_officer') }
   }
 
-  test('the award run mails the applicants only once the caller’s transaction commits', async ({
+  test('publishing the award run mails the applicants only once the caller’s transaction commits', async ({
     assert,
   }) => {
     const { call, officer } = await awardableCall()
@@ -34,6 +35,8 @@ test.group('Committee actions / in the caller’s transaction', (group) => {
     await db.transaction(async (client) => {
       const outcome = await new AwardCall().handle(call.id, { id: officer.id }, client)
       assert.deepEqual(outcome, { awarded: 1, waitlisted: 0, rejected: 1 })
+      const published = await new PublishDecisions().handle(call.id, { id: officer.id }, client)
+      assert.equal(published.awarded, 1)
       assert.lengthOf(decisionMails(), 0)
     })
 
@@ -50,6 +53,7 @@ test.group('Committee actions / in the caller’s transaction', (group) => {
       () =>
         db.transaction(async (client) => {
           await new AwardCall().handle(call.id, { id: officer.id }, client)
+          await new PublishDecisions().handle(call.id, { id: officer.id }, client)
           throw new Error('a later step of the caller fails')
         }),
       'a later step of the caller fails'

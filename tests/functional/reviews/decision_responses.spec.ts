@@ -5,6 +5,7 @@ import { userWithRoles } from '#database/factories/user_factory'
 import { budgetOf, callInReview, scoredApplication } from '#database/factories/decision_factory'
 import { captureMail, isolateEachTest } from '#tests/helpers/http'
 import { AwardCall } from '#reviews/actions/award_call'
+import { PublishDecisions } from '#reviews/actions/publish_decisions'
 import DecisionMail from '#reviews/mails/decision_mail'
 import type Application from '#applications/models/application'
 import type { ApiClient } from '@japa/api-client'
@@ -28,6 +29,7 @@ async function awardedCall() {
   const d = await scoredApplication(call, { score: 80, amountMad: 250_000 })
   const officer = await userWithRoles('programme_officer')
   await new AwardCall().handle(call.id, { id: officer.id })
+  await new PublishDecisions().handle(call.id, { id: officer.id })
   return { call, a, b, c, d, officer }
 }
 

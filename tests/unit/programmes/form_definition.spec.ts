@@ -192,3 +192,71 @@ test.group('Answers validator built from a definition', () => {
     }
   })
 })
+
+test.group('Form definitions / the declared requested amount', () => {
+  const money = (key: string, extra: Record<string, unknown> = {}) => ({
+    key,
+    type: 'money' as const,
+    label: { fr: key },
+    ...extra,
+  })
+  const formWith = (fields: any[], group: any[] = []): FormDefinition => ({
+    sections: [
+      {
+        key: 'funding',
+        title: { fr: 'Financement' },
+        fields: [
+          ...fields,
+          ...(group.length
+            ? [{ key: 'lines', type: 'group', label: { fr: 'Lignes' }, fields: group }]
+            : []),
+        ],
+      },
+    ],
+  })
+  const problemsOf = (input: unknown, kind?: string) =>
+    checkFormDefinition(input, kind).map((problem) => problem.path)
+
+  test('one money field flagged is the requested amount, for every kind', ({ assert }) => {
+    const form = formWith([money('total'), money('asked', { requestedAmount: true })])
+    for (const kind of ['startup_offer', 'vc_call', 'living_grant', 'training', undefined]) {
+      assert.deepEqual(checkFormDefinition(form, kind), [])
+    }
+  })
+
+  test('a startup offer or VC call form without it is refused; a living grant form may go without', ({
+    assert,
+  }) => {
+    const form = formWith([money('asked')])
+    for (const kind of ['startup_offer', 'vc_call']) {
+      const problems = checkFormDefinition(form, kind)
+      assert.lengthOf(problems, 1)
+      assert.include(problems[0].message, '"requestedAmount": true')
+    }
+    assert.deepEqual(checkFormDefinition(form, 'living_grant'), [])
+    assert.deepEqual(checkFormDefinition(form), [], 'without a kind, nothing is required')
+  })
+
+  test('the flag on a field that is not money, inside a group, twice, or not a boolean is refused', ({
+    assert,
+  }) => {
+    const text = { key: 'name', type: 'text', label: { fr: 'Nom' }, requestedAmount: true }
+    assert.deepEqual(problemsOf(formWith([text, money('asked')])), [
+      'sections[0].fields[0].requestedAmount',
+    ])
+    assert.deepEqual(problemsOf(formWith([money('a')], [money('b', { requestedAmount: true })])), [
+      'sections[0].fields[1].fields[0].requestedAmount',
+    ])
+    const twice = checkFormDefinition(
+      formWith([money('a', { requestedAmount: true }), money('b', { requestedAmount: true })]),
+      'startup_offer'
+    )
+    assert.deepEqual(
+      twice.map((problem) => problem.message),
+      ['only one field can be the requested amount (flagged: funding.a, funding.b)']
+    )
+    assert.deepEqual(problemsOf(formWith([money('a', { requestedAmount: 'yes' })])), [
+      'sections[0].fields[0].requestedAmount',
+    ])
+  })
+})

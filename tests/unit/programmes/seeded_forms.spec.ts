@@ -138,10 +138,12 @@ async function fieldsRefused(definition: FormDefinition, answers: unknown): Prom
 }
 
 test.group('Seeded application forms', () => {
-  test('the {$self} form is a valid definition')
+  test(
+    'the {$self} form is a valid definition for its kind, the requested amount declared where needed'
+  )
     .with(KINDS)
     .run(({ assert }, kind) => {
-      assert.deepEqual(checkFormDefinition(APPLICATION_FORMS[kind]), [])
+      assert.deepEqual(checkFormDefinition(APPLICATION_FORMS[kind], kind), [])
     })
 
   test('every text of the {$self} form exists in the four languages, each in its script')

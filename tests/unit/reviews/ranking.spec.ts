@@ -7,6 +7,7 @@ import {
   type RankingCandidate,
 } from '#reviews/ranking'
 import { awardAmountOf } from '#reviews/award_amounts'
+import { APPLICATION_FORMS } from '#database/forms/index'
 
 const candidate = (
   applicationId: number,
@@ -150,45 +151,80 @@ test.group('Ranking / selectWithinEnvelope', () => {
 })
 
 test.group('Ranking / award amounts', () => {
+  // Submitted money answers are integer centimes (the answers validator converted them).
+  const startupOffer = {
+    kind: 'startup_offer',
+    monthlyStipendCentimes: null,
+    stipendMonths: null,
+    grantCeilingCentimes: 200_000_000,
+  }
+
   test('living grant: the monthly stipend times its months', ({ assert }) => {
+    const programme = {
+      kind: 'living_grant',
+      monthlyStipendCentimes: 1_500_000,
+      stipendMonths: 12,
+      grantCeilingCentimes: null,
+    }
     assert.equal(
-      awardAmountOf(
-        {
-          kind: 'living_grant',
-          monthlyStipendCentimes: 1_500_000,
-          stipendMonths: 12,
-          grantCeilingCentimes: null,
-        },
-        null
-      ),
+      awardAmountOf(programme, APPLICATION_FORMS.living_grant, null).centimes,
       18_000_000
     )
   })
 
-  test('startup offer: the amount requested, capped by the ceiling', ({ assert }) => {
-    const programme = {
-      kind: 'startup_offer',
-      monthlyStipendCentimes: null,
-      stipendMonths: null,
-      grantCeilingCentimes: 50_000_000,
-    }
-    assert.equal(awardAmountOf(programme, { funding: { amount_requested: 250_000.5 } }), 25_000_050)
-    assert.equal(awardAmountOf(programme, { funding: { amount_requested: 2_000_000 } }), 50_000_000)
-    assert.equal(awardAmountOf(programme, { funding: {} }), 0)
+  test('startup offer: the amount requested, in centimes as submitted, capped by the ceiling', ({
+    assert,
+  }) => {
+    const form = APPLICATION_FORMS.startup_offer
+    // 150 000 MAD asked: 150 000 MAD awarded, not the ceiling.
+    const asked = (centimes: unknown) => ({ funding: { amount_requested: centimes } })
+    assert.equal(awardAmountOf(startupOffer, form, asked(15_000_000)).centimes, 15_000_000)
+    assert.equal(awardAmountOf(startupOffer, form, asked(25_000_050)).centimes, 25_000_050)
+    assert.equal(awardAmountOf(startupOffer, form, asked(300_000_000)).centimes, 200_000_000)
+    assert.equal(awardAmountOf(startupOffer, form, { funding: {} }).centimes, 0)
+    // Not centimes (a float, text that is no whole number): no amount, never a guess.
+    assert.equal(awardAmountOf(startupOffer, form, asked(1500.5)).centimes, 0)
+    assert.equal(awardAmountOf(startupOffer, form, asked('150 000')).centimes, 0)
   })
 
-  test('VC call: the commitment requested', ({ assert }) => {
+  test('VC call: the commitment requested, in centimes as submitted', ({ assert }) => {
+    const programme = {
+      kind: 'vc_call',
+      monthlyStipendCentimes: null,
+      stipendMonths: null,
+      grantCeilingCentimes: null,
+    }
     assert.equal(
-      awardAmountOf(
-        {
-          kind: 'vc_call',
-          monthlyStipendCentimes: null,
-          stipendMonths: null,
-          grantCeilingCentimes: null,
-        },
-        { terms: { requested_commitment: 30_000_000 } }
-      ),
+      awardAmountOf(programme, APPLICATION_FORMS.vc_call, {
+        terms: { requested_commitment: 3_000_000_000 },
+      }).centimes,
       3_000_000_000
     )
+  })
+
+  test('the amount asked is the field the form declares, whatever its name', ({ assert }) => {
+    const form = {
+      sections: [
+        {
+          key: 'besoin',
+          title: { fr: 'Besoin' },
+          fields: [
+            { key: 'budget_total', type: 'money' as const, label: { fr: 'Budget total' } },
+            {
+              key: 'montant_sollicite',
+              type: 'money' as const,
+              label: { fr: 'Montant sollicité' },
+              requestedAmount: true,
+            },
+          ],
+        },
+      ],
+    }
+    const answers = { besoin: { budget_total: 90_000_000, montant_sollicite: 12_345_600 } }
+    assert.equal(awardAmountOf(startupOffer, form, answers).centimes, 12_345_600)
+    const undeclared = {
+      sections: [{ ...form.sections[0], fields: [form.sections[0].fields[0]] }],
+    }
+    assert.equal(awardAmountOf(startupOffer, undeclared, answers).centimes, 0)
   })
 })

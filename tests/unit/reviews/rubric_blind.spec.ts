@@ -153,6 +153,15 @@ test.group('Blind view: identifying answers are masked inside free text', () => 
     assert.equal(blind('Chez OCP depuis', 'OCP').summary, 'Chez [x] depuis')
     assert.equal(blind('Le SA est là', 'SA').summary, 'Le SA est là')
   })
+
+  test('a short value drawn out with tatweel or followed by a vowel mark is still a whole word', ({
+    assert,
+  }) => {
+    // Found by the property below: the tatweel after "علي" was taken for a letter of the next word.
+    assert.equal(blind('مع عليـ في الفريق', 'علي').summary, 'مع [x] في الفريق')
+    assert.equal(blind('مع عليٌ في الفريق', 'علي').summary, 'مع [x] في الفريق')
+    assert.equal(blind('مع ـعلي في الفريق', 'ـعلي').summary, 'مع ـ[x] في الفريق')
+  })
 })
 
 test.group('Blind view: no identity survives scrubbing (property)', () => {

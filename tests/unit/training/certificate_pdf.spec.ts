@@ -1,16 +1,8 @@
 import { test } from '@japa/runner'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { DateTime } from 'luxon'
-import {
-  decodePDFRawStream,
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFRawStream,
-  type PDFRef,
-  type PDFPage,
-} from 'pdf-lib'
+import { PDFArray, PDFDocument, type PDFRef } from 'pdf-lib'
+import { embeddedText, streamText } from '#tests/helpers/pdf_text'
 import { renderCertificate, type CertificateFacts } from '#training/certificate_pdf'
 import { groupCode } from '#training/certificate_codes'
 
@@ -23,57 +15,6 @@ const FACTS: CertificateFacts = {
   endsOn: DateTime.fromISO('2026-04-30'),
   hours: 120,
   issuedAt: DateTime.fromISO('2026-05-04T10:00:00Z'),
-}
-
-const streamText = (doc: PDFDocument, ref: unknown) => {
-  const stream = doc.context.lookup(ref as PDFRef)
-  return stream instanceof PDFRawStream
-    ? new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode())
-    : ''
-}
-
-/** A font's ToUnicode map: glyph code (hex) → the characters it stands for. */
-function toUnicodeOf(doc: PDFDocument, font: PDFDict) {
-  const map = new Map<string, string>()
-  const ref = font.get(PDFName.of('ToUnicode'))
-  if (!ref) return null
-  const cmap = streamText(doc, ref)
-  const decodeHex = (hex: string) =>
-    String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((unit) => Number.parseInt(unit, 16)))
-  // pdf-lib writes one bfchar line per glyph: <glyph id> <UTF-16 code units>.
-  const chars = cmap.slice(cmap.indexOf('beginbfchar'), cmap.indexOf('endbfchar'))
-  for (const [, from, to] of chars.matchAll(/<([0-9a-fA-F]+)> <([0-9a-fA-F]+)>/g)) {
-    map.set(from.toUpperCase(), decodeHex(to))
-  }
-  return map
-}
-
-/**
- * The text drawn with the embedded (Noto) fonts, read back through their ToUnicode maps as
- * a PDF reader's copy and search would: one string per drawing operation, in glyph order.
- */
-function embeddedText(page: PDFPage) {
-  const doc = page.doc
-  const fonts = page.node.Resources()!.lookup(PDFName.of('Font'), PDFDict)
-  const maps = new Map<string, Map<string, string> | null>()
-  for (const [name, ref] of fonts.entries()) {
-    maps.set(name.asString(), toUnicodeOf(doc, doc.context.lookup(ref, PDFDict)))
-  }
-  const contents = page.node.Contents()!
-  const streams = contents instanceof PDFArray ? contents.asArray() : [contents]
-  const runs: string[][] = []
-  for (const stream of streams) {
-    let current: Map<string, string> | null = null
-    for (const [, font, hex] of streamText(doc, stream).matchAll(
-      /(\/[\w-]+) [\d.]+ Tf|<([0-9A-F]*)> Tj/g
-    )) {
-      if (font) current = maps.get(font) ?? null
-      else if (current) {
-        runs.push((hex.match(/.{4}/g) ?? []).map((code) => current!.get(code) ?? '?'))
-      }
-    }
-  }
-  return runs
 }
 
 async function firstPage(facts: CertificateFacts, locale: string) {

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
+import { recordId } from '#core/validators/record_id'
 import AuditLog from '#core/audit/audit_log'
 import { viewAuditLog } from '#identity/abilities'
 
@@ -7,7 +8,7 @@ const filtersValidator = vine.create({
   action: vine.string().trim().maxLength(64).optional(),
   subjectType: vine.string().trim().maxLength(64).optional(),
   subjectId: vine.string().trim().maxLength(64).optional(),
-  actorId: vine.number().positive().withoutDecimals().optional(),
+  actorId: recordId().optional(),
   page: vine.number().positive().withoutDecimals().max(100_000).optional(),
 })
 

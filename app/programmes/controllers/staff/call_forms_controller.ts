@@ -6,24 +6,46 @@ import { callFormValidator } from '#programmes/validators/call_form'
 import { staffMessages } from '#programmes/validators/staff_messages'
 import { SaveCallForm } from '#programmes/actions/save_call_form'
 import { actorFrom } from '#core/audit/actor'
-import type { FormDefinition } from '#programmes/forms/form_definition'
+import type { FieldDefinition, FormDefinition } from '#programmes/forms/form_definition'
+import { KINDS_ASKING_AN_AMOUNT, requestedAmountField } from '#programmes/forms/requested_amount'
 
-/** A starting point for a call without a form yet: one section, one field. */
-const STARTER_FORM: FormDefinition = {
-  sections: [
+/**
+ * A starting point for a call without a form yet: one section, one field, and the
+ * requested amount where the programme's award is the amount asked.
+ */
+function starterForm(kind: string): FormDefinition {
+  const fields: FieldDefinition[] = [
     {
-      key: 'project',
-      title: { fr: 'Projet', ar: 'المشروع', en: 'Project' },
-      fields: [
-        {
-          key: 'name',
-          type: 'text',
-          label: { fr: 'Nom du projet', ar: 'اسم المشروع', en: 'Project name' },
-          required: true,
-        },
-      ],
+      key: 'name',
+      type: 'text',
+      label: { fr: 'Nom du projet', ar: 'اسم المشروع', zgh: 'ⵉⵙⵎ ⵏ ⵓⵙⵏⴼⴰⵔ', en: 'Project name' },
+      required: true,
     },
-  ],
+  ]
+  if (KINDS_ASKING_AN_AMOUNT.has(kind)) {
+    fields.push({
+      key: 'amount_requested',
+      type: 'money',
+      label: {
+        fr: 'Montant demandé (MAD)',
+        ar: 'المبلغ المطلوب (بالدرهم)',
+        zgh: 'ⴰⵎⴹⴰⵏ ⵉⵜⵜⵓⵜⵜⵔⵏ (MAD)',
+        en: 'Amount requested (MAD)',
+      },
+      required: true,
+      min: 1,
+      requestedAmount: true,
+    })
+  }
+  return {
+    sections: [
+      {
+        key: 'project',
+        title: { fr: 'Projet', ar: 'المشروع', zgh: 'ⴰⵙⵏⴼⴰⵔ', en: 'Project' },
+        fields,
+      },
+    ],
+  }
 }
 
 const pretty = (definition: unknown) => JSON.stringify(definition, null, 2)
@@ -49,7 +71,9 @@ export default class CallFormsController {
     return view.render('pages/programmes/staff/calls/form', {
       call,
       latest,
-      text: state.text ?? pretty(latest ? latest.definition : STARTER_FORM),
+      requestedAmount: latest ? requestedAmountField(latest.definition) : null,
+      asksAnAmount: KINDS_ASKING_AN_AMOUNT.has(call.programme.kind),
+      text: state.text ?? pretty(latest ? latest.definition : starterForm(call.programme.kind)),
       problems: state.problems ?? [],
       editable: call.state === 'draft' || call.state === 'open',
     })
@@ -63,9 +87,10 @@ export default class CallFormsController {
   @inject()
   async update(ctx: HttpContext, saveCallForm: SaveCallForm) {
     await ctx.bouncer.authorize(manageProgrammes)
-    const call = await Call.findOrFail(ctx.params.id)
+    const call = await Call.query().where('id', ctx.params.id).preload('programme').firstOrFail()
     const [error, payload] = await callFormValidator.tryValidate(ctx.request.all(), {
       messagesProvider: staffMessages(ctx.i18n),
+      meta: { kind: call.programme.kind },
     })
     if (error) {
       if (ctx.request.accepts(['html', 'json']) === 'json') throw error

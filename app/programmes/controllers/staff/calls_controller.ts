@@ -55,7 +55,9 @@ export default class CallsController {
       call,
       history,
       targets: callLifecycle.targetsFrom(call.state),
-      formProblems: latest ? checkFormDefinition(latest.definition).length : null,
+      formProblems: latest
+        ? checkFormDefinition(latest.definition, call.programme.kind).length
+        : null,
     })
   }
 

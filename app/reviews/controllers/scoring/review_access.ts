@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { Exception } from '@adonisjs/core/exceptions'
+import { NotFound } from '#core/exceptions/domain_error'
 import Review from '#reviews/models/review'
 import ReviewPolicy from '#reviews/policies/review_policy'
 
@@ -11,7 +11,7 @@ import ReviewPolicy from '#reviews/policies/review_policy'
 export async function findOpenReview(ctx: HttpContext) {
   const review = await Review.find(Number(ctx.params.id) || 0)
   if (!review || (await ctx.bouncer.with(ReviewPolicy).denies('open', review))) {
-    throw new Exception('Review not found', { status: 404, code: 'E_NOT_FOUND' })
+    throw new NotFound('Review')
   }
   return review
 }

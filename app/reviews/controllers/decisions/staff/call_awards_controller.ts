@@ -5,7 +5,7 @@ import DecisionPolicy from '#reviews/policies/decision_policy'
 import { AwardCall } from '#reviews/actions/award_call'
 import { actorFrom } from '#core/audit/actor'
 
-/** The award run of a call, as a resource. */
+/** The award run of a call, as a resource: it prepares the decisions, unpublished. */
 export default class CallAwardsController {
   @inject()
   async store(ctx: HttpContext, awardCall: AwardCall) {

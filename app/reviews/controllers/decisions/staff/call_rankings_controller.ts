@@ -3,7 +3,10 @@ import Call from '#programmes/models/call'
 import DecisionPolicy from '#reviews/policies/decision_policy'
 import { previewRanking } from '#reviews/ranking_preview'
 
-/** The officer's preview of a call's ranking against its threshold and envelope. */
+/**
+ * The officer's preview of a call's ranking against its threshold and envelope, or of the
+ * decisions an award run prepared, before they are published.
+ */
 export default class CallRankingsController {
   async show(ctx: HttpContext) {
     await ctx.bouncer.with(DecisionPolicy).authorize('award')
@@ -15,6 +18,7 @@ export default class CallRankingsController {
         envelopeCentimes: ranking.envelopeCentimes,
         alreadyCommittedCentimes: ranking.alreadyCommittedCentimes,
         selectedCentimes: ranking.selectedCentimes,
+        prepared: ranking.prepared,
         rows: ranking.rows.map((row) => ({
           applicationId: row.applicationId,
           reference: row.reference,
@@ -23,6 +27,7 @@ export default class CallRankingsController {
           meanScore: row.meanScore,
           amountCentimes: row.amountCentimes,
           outcome: row.outcome,
+          reservePosition: row.reservePosition,
         })),
       }
     }

@@ -6,15 +6,24 @@ import { reviewResource, reviewSummaryResource } from '#reviews/transformers/rev
 import { SaveReviewDraft } from '#reviews/actions/save_review_draft'
 import { SubmitReview } from '#reviews/actions/submit_review'
 import { actorFrom } from '#core/audit/actor'
+import { DEFAULT_PER_PAGE, pageOf } from '#core/pagination'
+import { reviewListValidator } from '#reviews/validators/review_list'
 
 /**
  * Reviews through the JSON API: the reviewer's assignments, one application as they may
  * see it (blind when the call is), and their scores saved or submitted.
  */
 export default class ReviewsController {
-  async index({ auth }: HttpContext) {
-    const reviews = await assignmentsOf(auth.getUserOrFail())
-    return { data: reviews.map((review) => reviewSummaryResource(review)) }
+  async index({ auth, request }: HttpContext) {
+    const filters = await request.validateUsing(reviewListValidator, { data: request.qs() })
+    const page = await assignmentsOf(
+      auth.getUserOrFail(),
+      filters,
+      filters.page ?? 1,
+      filters.perPage ?? DEFAULT_PER_PAGE
+    )
+    const data = page.all().map((review) => reviewSummaryResource(review))
+    return pageOf(page, data, request.url(), filters)
   }
 
   async show(ctx: HttpContext) {
