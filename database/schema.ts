@@ -116,7 +116,7 @@ export class ApplicationEvaluationSchema extends BaseModel {
 }
 
 export class ApplicationSchema extends BaseModel {
-  static $columns = ['answers', 'appealStatement', 'appealedAt', 'applicantId', 'callId', 'createdAt', 'evaluationId', 'formVersionId', 'id', 'organizationId', 'reference', 'region', 'state', 'submittedAnswers', 'submittedAt', 'title', 'updatedAt', 'verdictBy'] as const
+  static $columns = ['answers', 'appealStatement', 'appealedAt', 'applicantId', 'callId', 'createdAt', 'evaluationId', 'formVersionId', 'id', 'organizationId', 'pseudonymisedAt', 'reference', 'region', 'state', 'submittedAnswers', 'submittedAt', 'title', 'updatedAt', 'verdictBy'] as const
   $columns = ApplicationSchema.$columns
   @column()
   declare answers: FormAnswers
@@ -138,6 +138,8 @@ export class ApplicationSchema extends BaseModel {
   declare id: number
   @column()
   declare organizationId: number | null
+  @column.dateTime()
+  declare pseudonymisedAt: DateTime | null
   @column()
   declare reference: string | null
   @column()
@@ -433,6 +435,35 @@ export class CourseSchema extends BaseModel {
   declare track: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+}
+
+export class DataRequestSchema extends BaseModel {
+  static $columns = ['completedAt', 'createdAt', 'dueOn', 'expiresAt', 'handledBy', 'id', 'kind', 'refusalReason', 'state', 'storageKey', 'updatedAt', 'userId'] as const
+  $columns = DataRequestSchema.$columns
+  @column.dateTime()
+  declare completedAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare dueOn: DateTime
+  @column.dateTime()
+  declare expiresAt: DateTime | null
+  @column()
+  declare handledBy: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare refusalReason: string | null
+  @column()
+  declare state: string
+  @column()
+  declare storageKey: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare userId: number
 }
 
 export class DecisionSchema extends BaseModel {
@@ -866,6 +897,21 @@ export class TranchSchema extends BaseModel {
   declare verifiedBy: number | null
 }
 
+export class UserConsentSchema extends BaseModel {
+  static $columns = ['grantedAt', 'id', 'purpose', 'userId', 'withdrawnAt'] as const
+  $columns = UserConsentSchema.$columns
+  @column.dateTime()
+  declare grantedAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare purpose: string
+  @column()
+  declare userId: number
+  @column.dateTime()
+  declare withdrawnAt: DateTime | null
+}
+
 export class UserTokenSchema extends BaseModel {
   static $columns = ['createdAt', 'expiresAt', 'id', 'purpose', 'tokenHash', 'usedAt', 'userId'] as const
   $columns = UserTokenSchema.$columns
@@ -886,7 +932,7 @@ export class UserTokenSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['createdAt', 'email', 'emailVerifiedAt', 'fullName', 'id', 'instituteId', 'password', 'preferredLocale', 'roles', 'updatedAt'] as const
+  static $columns = ['createdAt', 'email', 'emailVerifiedAt', 'erasedAt', 'fullName', 'id', 'instituteId', 'password', 'preferredLocale', 'roles', 'updatedAt'] as const
   $columns = UserSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -894,6 +940,8 @@ export class UserSchema extends BaseModel {
   declare email: string
   @column.dateTime()
   declare emailVerifiedAt: DateTime | null
+  @column.dateTime()
+  declare erasedAt: DateTime | null
   @column()
   declare fullName: string
   @column({ isPrimary: true })

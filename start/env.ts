@@ -67,4 +67,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   PAYMENTS_DEBTOR_NAME: Env.schema.string.optional(),
   PAYMENTS_DEBTOR_IBAN: Env.schema.string.optional(),
   PAYMENTS_DEBTOR_BIC: Env.schema.string.optional(),
+
+  // Law 09-08: days the programme office has to answer a data request (export, erasure);
+  // 30 unless set. See config/retention.ts.
+  PRIVACY_REQUEST_DEADLINE_DAYS: Env.schema.number.optional(),
 })

@@ -10,6 +10,8 @@ export const jobs = {
   'payments.pay_tranche': () => import('#disbursements/jobs/pay_tranche_job'),
   'payments.stripe_event': () => import('#disbursements/jobs/stripe_event_job'),
   'api.purge_idempotency_keys': () => import('#core/jobs/purge_idempotency_keys_job'),
+  'privacy.apply_retention': () => import('#privacy/jobs/apply_retention_job'),
+  'privacy.build_export': () => import('#privacy/jobs/build_export_job'),
 }
 
 export type JobName = keyof typeof jobs
@@ -25,4 +27,6 @@ export const schedules: { name: JobName; pattern: string }[] = [
   { name: 'api.purge_idempotency_keys', pattern: '30 3 * * *' },
   // The audit log's new entries join the hash chain within a minute.
   { name: 'audit.seal', pattern: '* * * * *' },
+  // Retention periods of config/retention.ts, applied each night.
+  { name: 'privacy.apply_retention', pattern: '0 4 * * *' },
 ]

@@ -27,6 +27,7 @@ import { catalogueRoutes, enrolmentWebRoutes } from '#training/routes/catalogue_
 import { instituteWebRoutes, verificationRoutes } from '#training/routes/institute_routes'
 import { agreementWebRoutes } from '#disbursements/routes/agreement_routes'
 import { paymentApiRoutes, paymentWebRoutes } from '#disbursements/routes/payment_routes'
+import { privacyWebRoutes } from '#privacy/routes'
 
 /**
  * Unknown URLs still go through their stack, so the 404 speaks the person's language;
@@ -78,6 +79,7 @@ router
     instituteWebRoutes()
     agreementWebRoutes()
     paymentWebRoutes()
+    privacyWebRoutes()
     router.any('*', notFound).as('not_found')
   })
   .use(webStack())

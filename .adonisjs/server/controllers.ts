@@ -93,6 +93,17 @@ export const controllers = {
     Session: () => import('#app/identity/controllers/session_controller'),
     SignUp: () => import('#app/identity/controllers/sign_up_controller'),
   },
+  privacy: {
+    admin: {
+      DataRequests: () => import('#app/privacy/controllers/admin/data_requests_controller'),
+      Erasures: () => import('#app/privacy/controllers/admin/erasures_controller'),
+    },
+    Consents: () => import('#app/privacy/controllers/consents_controller'),
+    DataExports: () => import('#app/privacy/controllers/data_exports_controller'),
+    DataRequests: () => import('#app/privacy/controllers/data_requests_controller'),
+    Privacy: () => import('#app/privacy/controllers/privacy_controller'),
+    ProcessingRegister: () => import('#app/privacy/controllers/processing_register_controller'),
+  },
   programmes: {
     api: {
       CallForms: () => import('#app/programmes/controllers/api/call_forms_controller'),

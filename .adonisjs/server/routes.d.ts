@@ -177,6 +177,14 @@ export type ScannedRoutes = {
     'payments.execution.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'payments.files.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
     'payments.statements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'privacy.register': { paramsTuple?: []; params?: {} }
+    'privacy.show': { paramsTuple?: []; params?: {} }
+    'data_requests.store': { paramsTuple?: []; params?: {} }
+    'privacy_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'consents.store': { paramsTuple: [ParamValue]; params: {'purpose': ParamValue} }
+    'consents.destroy': { paramsTuple: [ParamValue]; params: {'purpose': ParamValue} }
+    'admin.data_requests.index': { paramsTuple?: []; params?: {} }
+    'admin.erasures.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   GET: {
@@ -274,6 +282,10 @@ export type ScannedRoutes = {
     'payments.index': { paramsTuple?: []; params?: {} }
     'payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'payments.files.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
+    'privacy.register': { paramsTuple?: []; params?: {} }
+    'privacy.show': { paramsTuple?: []; params?: {} }
+    'privacy_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   HEAD: {
@@ -371,6 +383,10 @@ export type ScannedRoutes = {
     'payments.index': { paramsTuple?: []; params?: {} }
     'payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'payments.files.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'format': ParamValue} }
+    'privacy.register': { paramsTuple?: []; params?: {} }
+    'privacy.show': { paramsTuple?: []; params?: {} }
+    'privacy_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   POST: {
@@ -433,12 +449,16 @@ export type ScannedRoutes = {
     'payments.store': { paramsTuple?: []; params?: {} }
     'payments.execution.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'payments.statements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'data_requests.store': { paramsTuple?: []; params?: {} }
+    'consents.store': { paramsTuple: [ParamValue]; params: {'purpose': ParamValue} }
+    'admin.erasures.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   DELETE: {
     'api.tokens.destroy': { paramsTuple?: []; params?: {} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'staff.committee_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
+    'consents.destroy': { paramsTuple: [ParamValue]; params: {'purpose': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   PATCH: {

@@ -253,6 +253,9 @@ export default class MainSeeder extends BaseSeeder {
       await seedReviewsScoring(client)
       await seedReviewPipeline(client)
       await seedDisbursements(client)
+      // Every demo person gave the processing consent, as signing up requires (law 09-08).
+      await client.rawQuery(`INSERT INTO user_consents (user_id, purpose, granted_at)
+        SELECT id, 'processing', created_at FROM users ON CONFLICT DO NOTHING`)
     })
   }
 }

@@ -28,6 +28,10 @@ export class RegisterUser {
         },
         { client }
       )
+      // The consent ticked on the form, dated, so the person can later withdraw it.
+      await client
+        .table('user_consents')
+        .insert({ user_id: created.id, purpose: 'processing', granted_at: new Date() })
       await recordAudit(
         {
           actor: { ...actor, id: created.id },

@@ -31,6 +31,18 @@ test.group('Demo data', (group) => {
     const seconds = (performance.now() - started) / 1000
     assert.isBelow(seconds, 20, `the demo seed took ${seconds.toFixed(1)} s`)
 
+    // Every demo person gave the processing consent, as signing up requires (law 09-08).
+    const [withoutConsent] = await db
+      .from('users')
+      .whereNotExists((consents) =>
+        consents
+          .from('user_consents')
+          .whereRaw('user_consents.user_id = users.id')
+          .where('purpose', 'processing')
+      )
+      .count('* as total')
+    assert.equal(Number(withoutConsent.total), 0)
+
     const call = await pastLivingGrantCall()
     assert.equal(call.opensAt.year, 2025)
     assert.equal(call.closesAt.year, 2025)

@@ -285,7 +285,7 @@ test.group('Hostile input on every route', (group) => {
   }).timeout(120_000)
 
   test('every id param of every route is matched as a positive int4', ({ assert }) => {
-    const textParams = new Set(['token', 'code', 'format'])
+    const textParams = new Set(['token', 'code', 'format', 'purpose'])
     for (const route of Object.values(router.toJSON()).flat()) {
       for (const param of route.pattern.match(/:\w+/g) ?? []) {
         const name = param.slice(1)

@@ -16,12 +16,18 @@ test.group('Recurring jobs (BullMQ job schedulers on the real Redis)', (group) =
         { key: 'reviews.send_reminders', pattern: '0 8 * * *', tz: 'Africa/Casablanca' },
         { key: 'api.purge_idempotency_keys', pattern: '30 3 * * *', tz: 'Africa/Casablanca' },
         { key: 'audit.seal', pattern: '* * * * *', tz: 'Africa/Casablanca' },
+        { key: 'privacy.apply_retention', pattern: '0 4 * * *', tz: 'Africa/Casablanca' },
       ]
     )
     const delayed = await queue.queue().getJobs(['delayed'])
     assert.sameMembers(
       delayed.map((job) => job.name),
-      ['reviews.send_reminders', 'api.purge_idempotency_keys', 'audit.seal']
+      [
+        'reviews.send_reminders',
+        'api.purge_idempotency_keys',
+        'audit.seal',
+        'privacy.apply_retention',
+      ]
     )
   })
 })
