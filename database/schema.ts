@@ -645,6 +645,21 @@ export class ProgrammeSchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class RecoveryCodeSchema extends BaseModel {
+  static $columns = ['codeHash', 'createdAt', 'id', 'usedAt', 'userId'] as const
+  $columns = RecoveryCodeSchema.$columns
+  @column()
+  declare codeHash: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare usedAt: DateTime | null
+  @column()
+  declare userId: number
+}
+
 export class ReferenceCounterSchema extends BaseModel {
   static $columns = ['lastValue', 'prefix', 'year'] as const
   $columns = ReferenceCounterSchema.$columns
@@ -782,6 +797,19 @@ export class SessionItemSchema extends BaseModel {
   declare recommendation: string | null
   @column()
   declare sessionId: number
+}
+
+export class TotpFactorSchema extends BaseModel {
+  static $columns = ['createdAt', 'lastUsedStep', 'secretEncrypted', 'userId'] as const
+  $columns = TotpFactorSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare lastUsedStep: number | null
+  @column()
+  declare secretEncrypted: string
+  @column({ isPrimary: true })
+  declare userId: number
 }
 
 export class TranchSchema extends BaseModel {

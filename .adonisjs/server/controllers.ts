@@ -70,6 +70,7 @@ export const controllers = {
       AuditLogs: () => import('#app/identity/controllers/admin/audit_logs_controller'),
       Invitations: () => import('#app/identity/controllers/admin/invitations_controller'),
       UserRoles: () => import('#app/identity/controllers/admin/user_roles_controller'),
+      UserSecondFactors: () => import('#app/identity/controllers/admin/user_second_factors_controller'),
       Users: () => import('#app/identity/controllers/admin/users_controller'),
     },
     api: {
@@ -84,6 +85,12 @@ export const controllers = {
     PasswordReset: () => import('#app/identity/controllers/password_reset_controller'),
     Profile: () => import('#app/identity/controllers/profile_controller'),
     ProfilePassword: () => import('#app/identity/controllers/profile_password_controller'),
+    secondFactor: {
+      RecoveryCodes: () => import('#app/identity/controllers/second_factor/recovery_codes_controller'),
+      SecondFactor: () => import('#app/identity/controllers/second_factor/second_factor_controller'),
+      Sudo: () => import('#app/identity/controllers/second_factor/sudo_controller'),
+      TotpEnrolment: () => import('#app/identity/controllers/second_factor/totp_enrolment_controller'),
+    },
     Session: () => import('#app/identity/controllers/session_controller'),
     SignUp: () => import('#app/identity/controllers/sign_up_controller'),
   },

@@ -30,8 +30,17 @@ export type ScannedRoutes = {
     'password_reset.store': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'session.destroy': { paramsTuple?: []; params?: {} }
+    'second_factor.create': { paramsTuple?: []; params?: {} }
+    'second_factor.store': { paramsTuple?: []; params?: {} }
+    'totp_enrolment.create': { paramsTuple?: []; params?: {} }
+    'totp_enrolment.store': { paramsTuple?: []; params?: {} }
+    'sudo.create': { paramsTuple?: []; params?: {} }
+    'sudo.store': { paramsTuple?: []; params?: {} }
+    'recovery_codes.store': { paramsTuple?: []; params?: {} }
     'email_verification.notice': { paramsTuple?: []; params?: {} }
     'email_verification.store': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
@@ -44,8 +53,11 @@ export type ScannedRoutes = {
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organization_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.invitations.create': { paramsTuple?: []; params?: {} }
+    'admin.invitations.store': { paramsTuple?: []; params?: {} }
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.user_second_factors.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'calls.index': { paramsTuple?: []; params?: {} }
@@ -147,6 +159,7 @@ export type ScannedRoutes = {
     'agreements.index': { paramsTuple?: []; params?: {} }
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreement_bank_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreement_stripe_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tranche_requests.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'trancheId': ParamValue} }
     'capital_calls.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'finance.index': { paramsTuple?: []; params?: {} }
@@ -179,7 +192,11 @@ export type ScannedRoutes = {
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'second_factor.create': { paramsTuple?: []; params?: {} }
+    'totp_enrolment.create': { paramsTuple?: []; params?: {} }
+    'sudo.create': { paramsTuple?: []; params?: {} }
     'email_verification.notice': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
@@ -187,6 +204,7 @@ export type ScannedRoutes = {
     'organizations.create': { paramsTuple?: []; params?: {} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.invitations.create': { paramsTuple?: []; params?: {} }
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
@@ -266,7 +284,11 @@ export type ScannedRoutes = {
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'second_factor.create': { paramsTuple?: []; params?: {} }
+    'totp_enrolment.create': { paramsTuple?: []; params?: {} }
+    'sudo.create': { paramsTuple?: []; params?: {} }
     'email_verification.notice': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
@@ -274,6 +296,7 @@ export type ScannedRoutes = {
     'organizations.create': { paramsTuple?: []; params?: {} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.invitations.create': { paramsTuple?: []; params?: {} }
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
@@ -351,10 +374,16 @@ export type ScannedRoutes = {
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.store': { paramsTuple?: []; params?: {} }
     'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'session.destroy': { paramsTuple?: []; params?: {} }
+    'second_factor.store': { paramsTuple?: []; params?: {} }
+    'totp_enrolment.store': { paramsTuple?: []; params?: {} }
+    'sudo.store': { paramsTuple?: []; params?: {} }
+    'recovery_codes.store': { paramsTuple?: []; params?: {} }
     'email_verification.store': { paramsTuple?: []; params?: {} }
     'organizations.store': { paramsTuple?: []; params?: {} }
     'organization_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.invitations.store': { paramsTuple?: []; params?: {} }
     'staff.programmes.store': { paramsTuple?: []; params?: {} }
     'staff.calls.store': { paramsTuple: [ParamValue]; params: {'programmeId': ParamValue} }
     'staff.call_transitions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -401,6 +430,7 @@ export type ScannedRoutes = {
   DELETE: {
     'api.tokens.destroy': { paramsTuple?: []; params?: {} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'admin.user_second_factors.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.committee_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
@@ -428,6 +458,7 @@ export type ScannedRoutes = {
     'institute.assessments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'institute.attendances.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreement_bank_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreement_stripe_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   OPTIONS: {

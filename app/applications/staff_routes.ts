@@ -16,6 +16,7 @@ export function applicationsStaffRoutes() {
         .get('/calls/:id/applications.csv', [staff.CallApplicationExports, 'show'])
         .where('id', router.matchers.number())
         .as('call_applications.export')
+        .use(middleware.sudo())
       router
         .get('/applications/:id', [staff.Applications, 'show'])
         .where('id', router.matchers.number())

@@ -51,6 +51,7 @@ export function agreementWebRoutes() {
             .post('/tranches/:id/approval', [finance.TrancheApprovals, 'store'])
             .where('id', router.matchers.number())
             .as('tranche_approvals.store')
+            .use(middleware.sudo())
           router
             .post('/tranches/:id/cancellation', [finance.TrancheCancellations, 'store'])
             .where('id', router.matchers.number())
@@ -63,6 +64,7 @@ export function agreementWebRoutes() {
             .get('/calls/:id/ledger/tranches.csv', [finance.CallLedgers, 'export'])
             .where('id', router.matchers.number())
             .as('call_ledgers.export')
+            .use(middleware.sudo())
         })
         .prefix('/finance')
         .as('finance')

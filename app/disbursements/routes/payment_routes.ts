@@ -20,11 +20,13 @@ export function paymentWebRoutes() {
         .post('/:id/execution', [payments.PaymentRunExecutions, 'store'])
         .where('id', router.matchers.number())
         .as('execution.store')
+        .use(middleware.sudo())
       router
         .get('/:id/files/:format', [payments.PaymentFiles, 'show'])
         .where('id', router.matchers.number())
         .where('format', /^(pain001|csv)$/)
         .as('files.show')
+        .use(middleware.sudo())
       router
         .post('/:id/statements', [payments.Statements, 'store'])
         .where('id', router.matchers.number())
