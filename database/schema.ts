@@ -589,6 +589,29 @@ export class OrganizationSchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class PasskeySchema extends BaseModel {
+  static $columns = ['counter', 'createdAt', 'credentialId', 'id', 'lastUsedAt', 'name', 'publicKey', 'transports', 'userId'] as const
+  $columns = PasskeySchema.$columns
+  @column()
+  declare counter: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare credentialId: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare lastUsedAt: DateTime | null
+  @column()
+  declare name: string
+  @column()
+  declare publicKey: string
+  @column()
+  declare transports: string[]
+  @column()
+  declare userId: number
+}
+
 export class PaymentBatchSchema extends BaseModel {
   static $columns = ['callId', 'createdAt', 'executedAt', 'executedBy', 'id', 'preparedBy', 'rail', 'reference', 'state', 'totalCentimes', 'trancheCount', 'updatedAt'] as const
   $columns = PaymentBatchSchema.$columns

@@ -86,6 +86,8 @@ export const controllers = {
     Profile: () => import('#app/identity/controllers/profile_controller'),
     ProfilePassword: () => import('#app/identity/controllers/profile_password_controller'),
     secondFactor: {
+      PasskeyAssertions: () => import('#app/identity/controllers/second_factor/passkey_assertions_controller'),
+      Passkeys: () => import('#app/identity/controllers/second_factor/passkeys_controller'),
       RecoveryCodes: () => import('#app/identity/controllers/second_factor/recovery_codes_controller'),
       SecondFactor: () => import('#app/identity/controllers/second_factor/second_factor_controller'),
       Sudo: () => import('#app/identity/controllers/second_factor/sudo_controller'),

@@ -38,9 +38,14 @@ export type ScannedRoutes = {
     'second_factor.store': { paramsTuple?: []; params?: {} }
     'totp_enrolment.create': { paramsTuple?: []; params?: {} }
     'totp_enrolment.store': { paramsTuple?: []; params?: {} }
+    'passkey_assertions.options': { paramsTuple?: []; params?: {} }
+    'passkey_assertions.store': { paramsTuple?: []; params?: {} }
     'sudo.create': { paramsTuple?: []; params?: {} }
     'sudo.store': { paramsTuple?: []; params?: {} }
     'recovery_codes.store': { paramsTuple?: []; params?: {} }
+    'passkeys.options': { paramsTuple?: []; params?: {} }
+    'passkeys.store': { paramsTuple?: []; params?: {} }
+    'passkeys.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'email_verification.notice': { paramsTuple?: []; params?: {} }
     'email_verification.store': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
@@ -378,8 +383,12 @@ export type ScannedRoutes = {
     'session.destroy': { paramsTuple?: []; params?: {} }
     'second_factor.store': { paramsTuple?: []; params?: {} }
     'totp_enrolment.store': { paramsTuple?: []; params?: {} }
+    'passkey_assertions.options': { paramsTuple?: []; params?: {} }
+    'passkey_assertions.store': { paramsTuple?: []; params?: {} }
     'sudo.store': { paramsTuple?: []; params?: {} }
     'recovery_codes.store': { paramsTuple?: []; params?: {} }
+    'passkeys.options': { paramsTuple?: []; params?: {} }
+    'passkeys.store': { paramsTuple?: []; params?: {} }
     'email_verification.store': { paramsTuple?: []; params?: {} }
     'organizations.store': { paramsTuple?: []; params?: {} }
     'organization_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -430,6 +439,7 @@ export type ScannedRoutes = {
   DELETE: {
     'api.tokens.destroy': { paramsTuple?: []; params?: {} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'passkeys.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_second_factors.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.committee_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }

@@ -49,6 +49,12 @@ export function identityWebRoutes() {
       router
         .post('/mfa/totp', [identity.secondFactor.TotpEnrolment, 'store'])
         .as('totp_enrolment.store')
+      router
+        .post('/mfa/passkey/options', [identity.secondFactor.PasskeyAssertions, 'options'])
+        .as('passkey_assertions.options')
+      router
+        .post('/mfa/passkey', [identity.secondFactor.PasskeyAssertions, 'store'])
+        .as('passkey_assertions.store')
     })
     .use(middleware.auth({ passwordOnly: true }))
 
@@ -60,6 +66,14 @@ export function identityWebRoutes() {
         .post('/mfa/recovery-codes', [identity.secondFactor.RecoveryCodes, 'store'])
         .as('recovery_codes.store')
         .use(middleware.sudo())
+      router
+        .post('/passkeys/options', [identity.secondFactor.Passkeys, 'options'])
+        .as('passkeys.options')
+      router.post('/passkeys', [identity.secondFactor.Passkeys, 'store']).as('passkeys.store')
+      router
+        .delete('/passkeys/:id', [identity.secondFactor.Passkeys, 'destroy'])
+        .where('id', router.matchers.number())
+        .as('passkeys.destroy')
       router
         .get('/email/verify', [identity.EmailVerification, 'show'])
         .as('email_verification.notice')

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { loginValidator } from '#identity/validators/account'
 import { checkPassword } from '#identity/password_attempts'
-import { hasTotp } from '#identity/second_factor/second_factors'
+import { enrolledFactors } from '#identity/second_factor/second_factors'
 import { recordAssurance } from '#identity/second_factor/assurance'
 
 export default class SessionController {
@@ -27,11 +27,12 @@ export default class SessionController {
     if (check.outcome === 'invalid') throw check.error
     // login() also gives the session a new id (no session fixation).
     await auth.use('web').login(check.user)
-    // Staff, and anyone who enrolled an authenticator, are password-only until the
+    // Staff, and anyone who enrolled a second factor, are password-only until the
     // second step: every other page sends them back to it.
-    const enrolled = await hasTotp(check.user)
-    recordAssurance(session, check.user, { secondFactor: false, secondFactorDue: enrolled })
-    if (enrolled || check.user.isStaff) return response.redirect().toRoute('second_factor.create')
+    const factors = await enrolledFactors(check.user)
+    recordAssurance(session, check.user, { secondFactor: false, secondFactorDue: factors.any })
+    if (factors.any || check.user.isStaff)
+      return response.redirect().toRoute('second_factor.create')
     return response.redirect('/dashboard')
   }
 

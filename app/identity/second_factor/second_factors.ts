@@ -5,6 +5,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type User from '#identity/models/user'
 import TotpFactor from '#identity/models/totp_factor'
 import RecoveryCode from '#identity/models/recovery_code'
+import Passkey from '#identity/models/passkey'
 import { recordAudit } from '#core/audit/audit_trail'
 import type { Actor } from '#core/audit/actor'
 import { base32Encode, matchTotp } from '#identity/second_factor/totp'
@@ -27,6 +28,15 @@ function decryptTotpSecret(factor: TotpFactor) {
 
 export async function hasTotp(user: User, client?: TransactionClientContract) {
   return (await TotpFactor.find(user.id, { client })) !== null
+}
+
+/** The factors a person has: the authenticator app, and their passkeys. */
+export async function enrolledFactors(user: User) {
+  const [totp, passkeys] = await Promise.all([
+    hasTotp(user),
+    Passkey.query().where('userId', user.id).select('id', 'name', 'createdAt', 'lastUsedAt'),
+  ])
+  return { totp, passkeys, any: totp || passkeys.length > 0 }
 }
 
 /** Case, spaces and dashes do not matter when a person types a recovery code. */

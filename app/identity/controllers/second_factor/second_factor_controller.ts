@@ -1,20 +1,23 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { secondFactorValidator } from '#identity/validators/second_factor'
-import { checkSecondFactor, hasTotp } from '#identity/second_factor/second_factors'
+import { checkSecondFactor, enrolledFactors } from '#identity/second_factor/second_factors'
 import { recordAssurance } from '#identity/second_factor/assurance'
 import { InvalidFields } from '#core/exceptions/domain_error'
 import { actorFrom } from '#core/audit/actor'
 
 /**
  * The second step of a sign-in: a code from the authenticator app or a recovery code.
- * Staff without an authenticator are sent to enrol one first.
+ * Staff without an authenticator app are sent to enrol one first (mandatory for them;
+ * a passkey comes on top); others who only have passkeys use one of those.
  */
 export default class SecondFactorController {
   async create({ auth, view, response }: HttpContext) {
-    if (!(await hasTotp(auth.getUserOrFail()))) {
+    const user = auth.getUserOrFail()
+    const factors = await enrolledFactors(user)
+    if (!factors.totp && (user.isStaff || !factors.any)) {
       return response.redirect().toRoute('totp_enrolment.create')
     }
-    return view.render('pages/identity/second_factor/challenge')
+    return view.render('pages/identity/second_factor/challenge', { factors })
   }
 
   async store(ctx: HttpContext) {
@@ -26,7 +29,10 @@ export default class SecondFactorController {
       const message = i18n.t('mfa.throttled', { seconds: check.quota.availableIn })
       response.status(429).header('Retry-After', check.quota.availableIn)
       if (request.accepts(['html', 'json']) === 'json') return { errors: [{ message }] }
-      return view.render('pages/identity/second_factor/challenge', { throttledMessage: message })
+      return view.render('pages/identity/second_factor/challenge', {
+        throttledMessage: message,
+        factors: await enrolledFactors(user),
+      })
     }
     if (check.outcome === 'invalid') {
       throw new InvalidFields([{ field: 'code', message: 'mfa.code_invalid' }])
