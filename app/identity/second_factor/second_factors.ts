@@ -8,7 +8,8 @@ import RecoveryCode from '#identity/models/recovery_code'
 import Passkey from '#identity/models/passkey'
 import { recordAudit } from '#core/audit/audit_trail'
 import type { Actor } from '#core/audit/actor'
-import { base32Encode, matchTotp } from '#identity/second_factor/totp'
+import { matchTotp } from '#identity/second_factor/totp'
+import { base32Encode } from '#core/base32'
 import { secondFactorLimiter } from '#start/limiter'
 
 export const RECOVERY_CODE_COUNT = 10

@@ -1,50 +1,11 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { base32Decode, base32Encode } from '#core/base32'
 
 /** RFC 6238 as every authenticator app does it: HMAC-SHA-1, 6 digits, 30-second steps. */
 export const TOTP_STEP_SECONDS = 30
 export const TOTP_DIGITS = 6
 /** One step either side of the server's: a phone clock up to ~30 s off still works. */
 export const TOTP_WINDOW = 1
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
-
-/** RFC 4648 base32 without padding: how authenticator apps take the secret. */
-export function base32Encode(bytes: Uint8Array): string {
-  let bits = 0
-  let value = 0
-  let output = ''
-  for (const byte of bytes) {
-    value = (value << 8) | byte
-    bits += 8
-    while (bits >= 5) {
-      output += ALPHABET[(value >>> (bits - 5)) & 31]
-      bits -= 5
-    }
-    value &= (1 << bits) - 1
-  }
-  if (bits > 0) output += ALPHABET[(value << (5 - bits)) & 31]
-  return output
-}
-
-/** Case, spaces and padding forgiven (people copy secrets by hand); other letters refused. */
-export function base32Decode(text: string): Buffer {
-  const clean = text.toUpperCase().replace(/[\s=]/g, '')
-  let bits = 0
-  let value = 0
-  const output: number[] = []
-  for (const char of clean) {
-    const index = ALPHABET.indexOf(char)
-    if (index === -1) throw new Error('Not a base32 string')
-    value = (value << 5) | index
-    bits += 5
-    if (bits >= 8) {
-      output.push((value >>> (bits - 8)) & 255)
-      bits -= 8
-    }
-    value &= (1 << bits) - 1
-  }
-  return Buffer.from(output)
-}
 
 /** A fresh 160-bit secret (the size RFC 4226 recommends for SHA-1), in base32. */
 export function generateTotpSecret() {

@@ -4,7 +4,8 @@ import TotpFactor from '#identity/models/totp_factor'
 import type User from '#identity/models/user'
 import { FACTORY_PASSWORD } from '#database/factories/user_factory'
 import { encryptTotpSecret } from '#identity/second_factor/second_factors'
-import { base32Decode, generateTotpSecret, hotp, timeStep } from '#identity/second_factor/totp'
+import { generateTotpSecret, hotp, timeStep } from '#identity/second_factor/totp'
+import { base32Decode } from '#core/base32'
 
 /** Gives a person an authenticator app; returns its secret. */
 export async function enrolAuthenticator(user: User) {

@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
+import { base32Decode, base32Encode, CROCKFORD_ALPHABET } from '#core/base32'
 import {
-  base32Decode,
-  base32Encode,
   generateTotpSecret,
   hotp,
   matchTotp,
@@ -48,6 +47,10 @@ test.group('TOTP (RFC 6238)', () => {
       assert.deepEqual(base32Decode(base32Encode(bytes)), bytes)
     }
     assert.throws(() => base32Decode('AB1C'))
+    assert.equal(
+      base32Encode(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff]), CROCKFORD_ALPHABET),
+      'ZZZZZZZZ'
+    )
     assert.lengthOf(generateTotpSecret(), 32)
   })
 
