@@ -10,7 +10,8 @@ import { assuranceOf } from '#tests/helpers/assurance'
 import { SoftwareAuthenticator } from '#tests/helpers/software_authenticator'
 import { relyingParty } from '#identity/second_factor/passkeys'
 import { ASSURANCE_SESSION_KEY } from '#identity/second_factor/assurance'
-import { enrolAuthenticator, passwordLogin } from './second_factor_fixtures.js'
+import { generateTotpSecret } from '#identity/second_factor/totp'
+import { codeOf, enrolAuthenticator, passwordLogin } from './second_factor_fixtures.js'
 
 function authenticator() {
   return new SoftwareAuthenticator(relyingParty().id, relyingParty().origin)
@@ -152,5 +153,30 @@ test.group('Passkeys', (group) => {
       .redirects(0)
     removed.assertHeader('location', '/profile')
     assert.isNull(await Passkey.find(passkey.id))
+  })
+
+  test('with a passkey and no app, a password alone cannot add an app: the passkey step it is', async ({
+    client,
+  }) => {
+    const user = await userWithRoles('applicant')
+    const registered = await registerPasskey(client, user, authenticator())
+    registered.assertStatus(201)
+    user.roles = ['reviewer']
+    await user.save()
+    const { response, session } = await passwordLogin(client, user)
+    response.assertHeader('location', '/mfa/challenge')
+    const step = await client.get('/mfa/challenge').withSession(session)
+    step.assertStatus(200)
+    step.assertTextIncludes('data-passkey-verify')
+    const enrol = await client.get('/mfa/totp/new').withSession(session).redirects(0)
+    enrol.assertHeader('location', '/mfa/challenge')
+    const secret = generateTotpSecret()
+    const posted = await client
+      .post('/mfa/totp')
+      .form({ code: codeOf(secret) })
+      .withSession({ ...session, totp_enrolment_secret: secret })
+      .withCsrfToken()
+      .accept('json')
+    posted.assertStatus(409)
   })
 })

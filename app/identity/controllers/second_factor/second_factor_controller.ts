@@ -7,14 +7,14 @@ import { actorFrom } from '#core/audit/actor'
 
 /**
  * The second step of a sign-in: a code from the authenticator app or a recovery code.
- * Staff without an authenticator app are sent to enrol one first (mandatory for them;
- * a passkey comes on top); others who only have passkeys use one of those.
+ * Staff without any second factor are sent to enrol an authenticator app first; someone
+ * with only passkeys uses one of those.
  */
 export default class SecondFactorController {
   async create({ auth, view, response }: HttpContext) {
     const user = auth.getUserOrFail()
     const factors = await enrolledFactors(user)
-    if (!factors.totp && (user.isStaff || !factors.any)) {
+    if (!factors.any) {
       return response.redirect().toRoute('totp_enrolment.create')
     }
     return view.render('pages/identity/second_factor/challenge', { factors })
