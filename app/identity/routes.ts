@@ -66,14 +66,20 @@ export function identityWebRoutes() {
         .post('/mfa/recovery-codes', [identity.secondFactor.RecoveryCodes, 'store'])
         .as('recovery_codes.store')
         .use(middleware.sudo())
+      // Adding or removing a factor is sudo: a stolen session cannot plant its own passkey.
       router
         .post('/passkeys/options', [identity.secondFactor.Passkeys, 'options'])
         .as('passkeys.options')
-      router.post('/passkeys', [identity.secondFactor.Passkeys, 'store']).as('passkeys.store')
+        .use(middleware.sudo())
+      router
+        .post('/passkeys', [identity.secondFactor.Passkeys, 'store'])
+        .as('passkeys.store')
+        .use(middleware.sudo())
       router
         .delete('/passkeys/:id', [identity.secondFactor.Passkeys, 'destroy'])
         .where('id', router.matchers.number())
         .as('passkeys.destroy')
+        .use(middleware.sudo())
       router
         .get('/email/verify', [identity.EmailVerification, 'show'])
         .as('email_verification.notice')

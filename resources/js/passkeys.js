@@ -32,6 +32,14 @@ async function postJson(button, url, body) {
     body: JSON.stringify(body ?? {}),
     credentials: 'same-origin',
   })
+  if (response.status === 403) {
+    const answer = await response.json().catch(() => ({}))
+    // Adding a passkey is sudo: confirm the password (and code), then come back here.
+    if (answer.errors?.[0]?.code === 'E_SUDO_REQUIRED') {
+      window.location.assign(`/sudo?return_to=${encodeURIComponent(window.location.pathname)}`)
+      return new Promise(() => {})
+    }
+  }
   if (!response.ok) throw new Error(`HTTP ${response.status}`)
   return response.json()
 }

@@ -26,6 +26,9 @@ function sensitiveRoutes(target: User): Array<[Method, string]> {
     ['POST', '/admin/invitations'],
     ['DELETE', `/admin/users/${target.id}/second-factor`],
     ['POST', '/mfa/recovery-codes'],
+    ['POST', '/passkeys/options'],
+    ['POST', '/passkeys'],
+    ['DELETE', '/passkeys/999999'],
   ]
 }
 
