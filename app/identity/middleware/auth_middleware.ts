@@ -20,8 +20,13 @@ export default class AuthMiddleware {
     options: { guards?: (keyof Authenticators)[]; passwordOnly?: boolean } = {}
   ) {
     await ctx.auth.authenticateUsing(options.guards, { loginRoute: this.redirectTo })
-    if (options.passwordOnly) return next()
     const user = ctx.auth.getUserOrFail()
+    if (options.passwordOnly) {
+      // The second-factor pages: the header offers nothing but logging out meanwhile.
+      const level = assuranceLevel(user, readAssurance(ctx.session, user))
+      ctx.view.share({ passwordOnly: level === 'password_only' })
+      return next()
+    }
     if (ctx.auth.authenticatedViaGuard === 'api') {
       const token = ctx.auth.use('api').user!.currentAccessToken
       if (user.isStaff && !token.abilities.includes(MFA_TOKEN_ABILITY)) {

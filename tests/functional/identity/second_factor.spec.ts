@@ -49,6 +49,8 @@ test.group('Second factor at sign-in', (group) => {
       const step = await client.get('/mfa/challenge').withSession(session)
       step.assertStatus(200)
       assert.include(step.text(), 'Vérification en deux étapes')
+      assert.notInclude(step.text(), 'href="/dashboard"', 'the header offers only to log out')
+      assert.include(step.text(), 'Se déconnecter')
     }
   })
 
