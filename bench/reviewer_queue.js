@@ -6,7 +6,8 @@
 |
 |   a reviewer with 50 assignments seeded (a child booting the app; removed at the end) →
 |   the portal (production mode) and the baseline started → logged in once (GET /login,
-|   POST /login with the CSRF token) → same 50 references checked on both → warm-up →
+|   POST /login with the CSRF token, then the authenticator's code: reviewers are staff,
+|   and staff sign in with a second factor) → same 50 references checked on both → warm-up →
 |   A B A B A B (5 s each, 32 connections) → A/A control (portal twice, within ±10 %)
 |
 | The baseline reads the user by id and runs the portal's own SQL (REVIEWER_QUEUE_SQL,
@@ -53,7 +54,7 @@ export async function reviewerQueue({ env, log }) {
   })
   try {
     await Promise.all([answersAtAll(portal), answersAtAll(baseline)])
-    const cookie = await logIn(portal.origin)
+    const cookie = await logIn(portal.origin, () => currentCode(env, seeded.totpSecret))
     const portalSide = { url: `${portal.origin}${PATH}`, headers: { cookie } }
     const baselineSide = { url: `${baseline.origin}${PATH}`, headers: {} }
     const [portalPage, baselinePage] = await Promise.all([
@@ -89,24 +90,61 @@ function keepCookies(response, jar) {
 
 const cookieHeader = (jar) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
 
-/** Logs the bench reviewer in as a browser would; returns the Cookie header of the session. */
-async function logIn(origin) {
-  const jar = new Map()
-  const form = await fetch(`${origin}/login`, { redirect: 'manual' })
+/** Posts a form of `path` (read for its CSRF token first) as a browser would. */
+async function postForm(origin, path, jar, fields) {
+  const form = await fetch(`${origin}${path}`, {
+    redirect: 'manual',
+    headers: { cookie: cookieHeader(jar) },
+  })
   keepCookies(form, jar)
   const token = (await form.text()).match(/name=['"]_csrf['"] value=['"]([^'"]+)['"]/)?.[1]
-  if (!token) throw new Error('no CSRF token on the login page')
-  const response = await fetch(`${origin}/login`, {
+  if (!token) throw new Error(`no CSRF token on ${path}`)
+  const response = await fetch(`${origin}${path}`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'cookie': cookieHeader(jar) },
-    body: new URLSearchParams({ email: BENCH_EMAIL, password: BENCH_PASSWORD, _csrf: token }),
+    body: new URLSearchParams({ ...fields, _csrf: token }),
   })
   keepCookies(response, jar)
-  if (response.status !== 302 || response.headers.get('location') === '/login') {
-    throw new Error(`login failed: HTTP ${response.status} → ${response.headers.get('location')}`)
+  return { status: response.status, location: response.headers.get('location') }
+}
+
+/**
+ * Logs the bench reviewer in as a browser would, password then authenticator code;
+ * returns the Cookie header of the session.
+ */
+async function logIn(origin, code) {
+  const jar = new Map()
+  const login = await postForm(origin, '/login', jar, {
+    email: BENCH_EMAIL,
+    password: BENCH_PASSWORD,
+  })
+  if (login.status !== 302 || login.location !== '/mfa/challenge') {
+    throw new Error(`login failed: HTTP ${login.status} → ${login.location}`)
+  }
+  const step = await postForm(origin, '/mfa/challenge', jar, { code: await code() })
+  if (step.status !== 302 || step.location !== '/dashboard') {
+    throw new Error(`second factor refused: HTTP ${step.status} → ${step.location}`)
   }
   return cookieHeader(jar)
+}
+
+/** What the bench reviewer's authenticator app shows now, by the portal's own TOTP code. */
+async function currentCode(env, secret) {
+  const { code } = await measureInChild(
+    'reviewer_queue (code)',
+    'bench/reviewer_queue.js',
+    { ...env, BENCH_MODE: 'totp', BENCH_TOTP_SECRET: secret },
+    30_000
+  )
+  return code
+}
+
+async function printCode() {
+  const { hotp, timeStep } = await import('#identity/second_factor/totp')
+  const { base32Decode } = await import('#core/base32')
+  const secret = base32Decode(process.env.BENCH_TOTP_SECRET)
+  console.log(JSON.stringify({ code: hotp(secret, timeStep(Date.now())) }))
 }
 
 async function fetchPage(url, headers) {
@@ -163,6 +201,9 @@ async function seed() {
   const { default: Call } = await import('#programmes/models/call')
   const { default: FormVersion } = await import('#programmes/models/form_version')
   const { APPLICATION_FORMS } = await import('#database/forms/index')
+  const { encryptTotpSecret } = await import('#identity/second_factor/second_factors')
+  const { generateTotpSecret } = await import('#identity/second_factor/totp')
+  const totpSecret = generateTotpSecret()
 
   const result = await db.transaction(async (client) => {
     const reviewer = await User.create(
@@ -176,6 +217,12 @@ async function seed() {
       },
       { client }
     )
+    // Reviewers are staff: the bench signs in with an authenticator app, as they do.
+    await client.table('totp_factors').insert({
+      user_id: reviewer.id,
+      secret_encrypted: encryptTotpSecret(totpSecret),
+      created_at: new Date(),
+    })
     const programme = await Programme.create(
       {
         code: BENCH_PROGRAMME,
@@ -256,7 +303,7 @@ async function seed() {
         references.push(reference)
       }
     }
-    return { reviewerId: reviewer.id, assignments: references.length, references }
+    return { reviewerId: reviewer.id, assignments: references.length, references, totpSecret }
   })
   await app.terminate()
   console.log(JSON.stringify(result))
@@ -313,6 +360,7 @@ function baseline() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.env.BENCH_MODE === 'baseline') baseline()
+  else if (process.env.BENCH_MODE === 'totp') printCode()
   else
     seed().catch((error) => {
       console.error(error)

@@ -649,6 +649,29 @@ export class OrganizationSchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class PasskeySchema extends BaseModel {
+  static $columns = ['counter', 'createdAt', 'credentialId', 'id', 'lastUsedAt', 'name', 'publicKey', 'transports', 'userId'] as const
+  $columns = PasskeySchema.$columns
+  @column()
+  declare counter: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare credentialId: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare lastUsedAt: DateTime | null
+  @column()
+  declare name: string
+  @column()
+  declare publicKey: string
+  @column()
+  declare transports: string[]
+  @column()
+  declare userId: number
+}
+
 export class PaymentBatchSchema extends BaseModel {
   static $columns = ['callId', 'createdAt', 'executedAt', 'executedBy', 'id', 'preparedBy', 'rail', 'reference', 'state', 'totalCentimes', 'trancheCount', 'updatedAt'] as const
   $columns = PaymentBatchSchema.$columns
@@ -703,6 +726,21 @@ export class ProgrammeSchema extends BaseModel {
   declare title: LocalizedText
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+}
+
+export class RecoveryCodeSchema extends BaseModel {
+  static $columns = ['codeHash', 'createdAt', 'id', 'usedAt', 'userId'] as const
+  $columns = RecoveryCodeSchema.$columns
+  @column()
+  declare codeHash: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare usedAt: DateTime | null
+  @column()
+  declare userId: number
 }
 
 export class ReferenceCounterSchema extends BaseModel {
@@ -842,6 +880,19 @@ export class SessionItemSchema extends BaseModel {
   declare recommendation: string | null
   @column()
   declare sessionId: number
+}
+
+export class TotpFactorSchema extends BaseModel {
+  static $columns = ['createdAt', 'lastUsedStep', 'secretEncrypted', 'userId'] as const
+  $columns = TotpFactorSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare lastUsedStep: number | null
+  @column()
+  declare secretEncrypted: string
+  @column({ isPrimary: true })
+  declare userId: number
 }
 
 export class TranchSchema extends BaseModel {

@@ -101,6 +101,7 @@ export default {
       },
     },
     committee_members: { columns: { expertise: stringList } },
+    passkeys: { columns: { transports: stringList } },
     reviews: {
       columns: {
         scores: {

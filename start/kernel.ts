@@ -31,6 +31,7 @@ export const middleware = router.named({
   guest: () => import('#identity/middleware/guest_middleware'),
   auth: () => import('#identity/middleware/auth_middleware'),
   verified: () => import('#identity/middleware/verified_email_middleware'),
+  sudo: () => import('#identity/middleware/sudo_middleware'),
 })
 
 /**

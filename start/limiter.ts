@@ -24,3 +24,11 @@ export function loginLimiter() {
 export function addressLoginLimiter() {
   return limiter.use({ requests: 10, duration: '15 minutes' })
 }
+
+/**
+ * Five wrong second-factor codes (authenticator or recovery) in 15 minutes per account:
+ * a six-digit code has a million values, so guessing is hopeless at that pace.
+ */
+export function secondFactorLimiter() {
+  return limiter.use({ requests: 5, duration: '15 minutes' })
+}

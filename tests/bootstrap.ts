@@ -12,6 +12,7 @@ import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { chromium } from 'playwright'
 import { ensureTestDatabase, resetRedis } from '#tests/helpers/services'
+import { assuranceApiClient } from '#tests/helpers/assurance'
 
 export const plugins: Config['plugins'] = [
   assert(),
@@ -20,6 +21,8 @@ export const plugins: Config['plugins'] = [
   sessionApiClient(app),
   shieldApiClient(),
   authApiClient(app),
+  // After authApiClient: loginAs means a session past its second factor (see the file).
+  assuranceApiClient(),
   browserClient({
     runInSuites: ['browser'],
     // A browser set to Moroccan French, like most of the portal's visitors.

@@ -75,6 +75,7 @@ export const controllers = {
       AuditPublicKeys: () => import('#app/identity/controllers/admin/audit_public_keys_controller'),
       Invitations: () => import('#app/identity/controllers/admin/invitations_controller'),
       UserRoles: () => import('#app/identity/controllers/admin/user_roles_controller'),
+      UserSecondFactors: () => import('#app/identity/controllers/admin/user_second_factors_controller'),
       Users: () => import('#app/identity/controllers/admin/users_controller'),
     },
     api: {
@@ -90,6 +91,14 @@ export const controllers = {
     PasswordReset: () => import('#app/identity/controllers/password_reset_controller'),
     Profile: () => import('#app/identity/controllers/profile_controller'),
     ProfilePassword: () => import('#app/identity/controllers/profile_password_controller'),
+    secondFactor: {
+      PasskeyAssertions: () => import('#app/identity/controllers/second_factor/passkey_assertions_controller'),
+      Passkeys: () => import('#app/identity/controllers/second_factor/passkeys_controller'),
+      RecoveryCodes: () => import('#app/identity/controllers/second_factor/recovery_codes_controller'),
+      SecondFactor: () => import('#app/identity/controllers/second_factor/second_factor_controller'),
+      Sudo: () => import('#app/identity/controllers/second_factor/sudo_controller'),
+      TotpEnrolment: () => import('#app/identity/controllers/second_factor/totp_enrolment_controller'),
+    },
     Session: () => import('#app/identity/controllers/session_controller'),
     SignUp: () => import('#app/identity/controllers/sign_up_controller'),
   },

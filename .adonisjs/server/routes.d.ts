@@ -36,6 +36,18 @@ export type ScannedRoutes = {
     'invitations.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'session.destroy': { paramsTuple?: []; params?: {} }
+    'second_factor.create': { paramsTuple?: []; params?: {} }
+    'second_factor.store': { paramsTuple?: []; params?: {} }
+    'totp_enrolment.create': { paramsTuple?: []; params?: {} }
+    'totp_enrolment.store': { paramsTuple?: []; params?: {} }
+    'passkey_assertions.options': { paramsTuple?: []; params?: {} }
+    'passkey_assertions.store': { paramsTuple?: []; params?: {} }
+    'sudo.create': { paramsTuple?: []; params?: {} }
+    'sudo.store': { paramsTuple?: []; params?: {} }
+    'recovery_codes.store': { paramsTuple?: []; params?: {} }
+    'passkeys.options': { paramsTuple?: []; params?: {} }
+    'passkeys.store': { paramsTuple?: []; params?: {} }
+    'passkeys.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'email_verification.notice': { paramsTuple?: []; params?: {} }
     'email_verification.store': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
@@ -52,6 +64,7 @@ export type ScannedRoutes = {
     'admin.invitations.store': { paramsTuple?: []; params?: {} }
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.user_second_factors.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
     'admin.audit_logs.export': { paramsTuple?: []; params?: {} }
     'admin.audit_verification.show': { paramsTuple?: []; params?: {} }
@@ -205,6 +218,9 @@ export type ScannedRoutes = {
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'invitations.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'second_factor.create': { paramsTuple?: []; params?: {} }
+    'totp_enrolment.create': { paramsTuple?: []; params?: {} }
+    'sudo.create': { paramsTuple?: []; params?: {} }
     'email_verification.notice': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
@@ -306,6 +322,9 @@ export type ScannedRoutes = {
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'invitations.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'second_factor.create': { paramsTuple?: []; params?: {} }
+    'totp_enrolment.create': { paramsTuple?: []; params?: {} }
+    'sudo.create': { paramsTuple?: []; params?: {} }
     'email_verification.notice': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
@@ -403,6 +422,14 @@ export type ScannedRoutes = {
     'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'invitations.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'session.destroy': { paramsTuple?: []; params?: {} }
+    'second_factor.store': { paramsTuple?: []; params?: {} }
+    'totp_enrolment.store': { paramsTuple?: []; params?: {} }
+    'passkey_assertions.options': { paramsTuple?: []; params?: {} }
+    'passkey_assertions.store': { paramsTuple?: []; params?: {} }
+    'sudo.store': { paramsTuple?: []; params?: {} }
+    'recovery_codes.store': { paramsTuple?: []; params?: {} }
+    'passkeys.options': { paramsTuple?: []; params?: {} }
+    'passkeys.store': { paramsTuple?: []; params?: {} }
     'email_verification.store': { paramsTuple?: []; params?: {} }
     'organizations.store': { paramsTuple?: []; params?: {} }
     'organization_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -457,6 +484,8 @@ export type ScannedRoutes = {
   DELETE: {
     'api.tokens.destroy': { paramsTuple?: []; params?: {} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'passkeys.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.user_second_factors.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.committee_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
     'consents.destroy': { paramsTuple: [ParamValue]; params: {'purpose': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }

@@ -14,6 +14,7 @@ export function applicationsStaffRoutes() {
       router
         .get('/calls/:id/applications.csv', [staff.CallApplicationExports, 'show'])
         .as('call_applications.export')
+        .use(middleware.sudo())
       router.get('/applications/:id', [staff.Applications, 'show']).as('applications.show')
     })
     .prefix('/staff')

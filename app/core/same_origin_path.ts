@@ -1,3 +1,11 @@
+import type { HttpRequest } from '@adonisjs/core/http'
+import { appUrl } from '#config/app'
+
+/** The hosts this site answers as: the configured APP_URL's and the request's own. */
+export function siteHosts(request: HttpRequest) {
+  return [new URL(appUrl).host, request.host()].filter((host) => host !== null)
+}
+
 /**
  * Where to send someone back to after a form that has no page of its own (the language
  * switcher): the path of the Referer when it is a page of this site, else the home page.

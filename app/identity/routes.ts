@@ -33,9 +33,52 @@ export function identityWebRoutes() {
     .get('/email/verify/:token', [identity.EmailVerification, 'update'])
     .as('email_verification.update')
 
+  // What a password-only session may do: give its second factor (or enrol one), or leave.
   router
     .group(() => {
       router.post('/logout', [identity.Session, 'destroy']).as('session.destroy')
+      router
+        .get('/mfa/challenge', [identity.secondFactor.SecondFactor, 'create'])
+        .as('second_factor.create')
+      router
+        .post('/mfa/challenge', [identity.secondFactor.SecondFactor, 'store'])
+        .as('second_factor.store')
+      router
+        .get('/mfa/totp/new', [identity.secondFactor.TotpEnrolment, 'create'])
+        .as('totp_enrolment.create')
+      router
+        .post('/mfa/totp', [identity.secondFactor.TotpEnrolment, 'store'])
+        .as('totp_enrolment.store')
+      router
+        .post('/mfa/passkey/options', [identity.secondFactor.PasskeyAssertions, 'options'])
+        .as('passkey_assertions.options')
+      router
+        .post('/mfa/passkey', [identity.secondFactor.PasskeyAssertions, 'store'])
+        .as('passkey_assertions.store')
+    })
+    .use(middleware.auth({ passwordOnly: true }))
+
+  router
+    .group(() => {
+      router.get('/sudo', [identity.secondFactor.Sudo, 'create']).as('sudo.create')
+      router.post('/sudo', [identity.secondFactor.Sudo, 'store']).as('sudo.store')
+      router
+        .post('/mfa/recovery-codes', [identity.secondFactor.RecoveryCodes, 'store'])
+        .as('recovery_codes.store')
+        .use(middleware.sudo())
+      // Adding or removing a factor is sudo: a stolen session cannot plant its own passkey.
+      router
+        .post('/passkeys/options', [identity.secondFactor.Passkeys, 'options'])
+        .as('passkeys.options')
+        .use(middleware.sudo())
+      router
+        .post('/passkeys', [identity.secondFactor.Passkeys, 'store'])
+        .as('passkeys.store')
+        .use(middleware.sudo())
+      router
+        .delete('/passkeys/:id', [identity.secondFactor.Passkeys, 'destroy'])
+        .as('passkeys.destroy')
+        .use(middleware.sudo())
       router
         .get('/email/verify', [identity.EmailVerification, 'show'])
         .as('email_verification.notice')
@@ -70,13 +113,24 @@ export function identityWebRoutes() {
           router
             .get('/invitations/create', [identity.admin.Invitations, 'create'])
             .as('invitations.create')
-          router.post('/invitations', [identity.admin.Invitations, 'store']).as('invitations.store')
+          router
+            .post('/invitations', [identity.admin.Invitations, 'store'])
+            .as('invitations.store')
+            .use(middleware.sudo())
           router.get('/users/:id/roles', [identity.admin.UserRoles, 'edit']).as('user_roles.edit')
           router
             .put('/users/:id/roles', [identity.admin.UserRoles, 'update'])
             .as('user_roles.update')
+            .use(middleware.sudo())
+          router
+            .delete('/users/:id/second-factor', [identity.admin.UserSecondFactors, 'destroy'])
+            .as('user_second_factors.destroy')
+            .use(middleware.sudo())
           router.get('/audit', [identity.admin.AuditLogs, 'index']).as('audit_logs.index')
-          router.get('/audit.csv', [identity.admin.AuditLogExports, 'show']).as('audit_logs.export')
+          router
+            .get('/audit.csv', [identity.admin.AuditLogExports, 'show'])
+            .as('audit_logs.export')
+            .use(middleware.sudo())
           router
             .get('/audit/verification', [identity.admin.AuditChainVerifications, 'show'])
             .as('audit_verification.show')

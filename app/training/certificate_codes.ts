@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { base32Encode, CROCKFORD_ALPHABET } from '#core/base32'
 
 /**
  * Verification codes of certificates: 80 random bits written as 16 characters of
@@ -6,24 +7,11 @@ import { randomBytes } from 'node:crypto'
  * groups of four. Guessing one among millions of certificates stays out of reach even
  * without the rate limit on /verify.
  */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+const ALPHABET = CROCKFORD_ALPHABET
 export const CODE_LENGTH = 16
 
 export function newCertificateCode(): string {
-  const bytes = randomBytes(10)
-  let bits = 0
-  let value = 0
-  let code = ''
-  for (const byte of bytes) {
-    value = (value << 8) | byte
-    bits += 8
-    while (bits >= 5) {
-      code += ALPHABET[(value >>> (bits - 5)) & 31]
-      bits -= 5
-    }
-    value &= (1 << bits) - 1
-  }
-  return code
+  return base32Encode(randomBytes(10), ALPHABET)
 }
 
 /** "7KQ2-M9XD-…": how the code is printed and typed. */

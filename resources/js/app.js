@@ -3,6 +3,7 @@
  */
 import './autosave.js'
 import './reevaluation.js'
+import './passkeys.js'
 
 // Confirm destructive actions: <form data-confirm="Are you sure?">
 document.addEventListener('submit', (event) => {

@@ -1,8 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { localeValidator } from '#core/validators/locale'
 import { LOCALE_COOKIE } from '#core/middleware/detect_locale_middleware'
-import { sameOriginPath } from '#core/same_origin_path'
-import { appUrl } from '#config/app'
+import { siteHosts, sameOriginPath } from '#core/same_origin_path'
 
 /**
  * POST /locale: the language switcher. Remembered in a cookie, and in the profile of
@@ -17,7 +16,6 @@ export default class LocaleController {
       auth.user.preferredLocale = locale
       await auth.user.save()
     }
-    const ownHosts = [new URL(appUrl).host, request.host()].filter((host) => host !== null)
-    return response.redirect(sameOriginPath(request.header('referer'), ownHosts))
+    return response.redirect(sameOriginPath(request.header('referer'), siteHosts(request)))
   }
 }

@@ -38,6 +38,7 @@ export function agreementWebRoutes() {
           router
             .post('/tranches/:id/approval', [finance.TrancheApprovals, 'store'])
             .as('tranche_approvals.store')
+            .use(middleware.sudo())
           router
             .post('/tranches/:id/cancellation', [finance.TrancheCancellations, 'store'])
             .as('tranche_cancellations.store')
@@ -45,6 +46,7 @@ export function agreementWebRoutes() {
           router
             .get('/calls/:id/ledger/tranches.csv', [finance.CallLedgers, 'export'])
             .as('call_ledgers.export')
+            .use(middleware.sudo())
         })
         .prefix('/finance')
         .as('finance')

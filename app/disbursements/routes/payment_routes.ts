@@ -13,11 +13,15 @@ export function paymentWebRoutes() {
       router.get('/', [payments.PaymentRuns, 'index']).as('index')
       router.post('/', [payments.PaymentRuns, 'store']).as('store')
       router.get('/:id', [payments.PaymentRuns, 'show']).as('show')
-      router.post('/:id/execution', [payments.PaymentRunExecutions, 'store']).as('execution.store')
+      router
+        .post('/:id/execution', [payments.PaymentRunExecutions, 'store'])
+        .as('execution.store')
+        .use(middleware.sudo())
       router
         .get('/:id/files/:format', [payments.PaymentFiles, 'show'])
         .where('format', /^(pain001|csv)$/)
         .as('files.show')
+        .use(middleware.sudo())
       router.post('/:id/statements', [payments.Statements, 'store']).as('statements.store')
     })
     .prefix('/finance/payments')

@@ -3,10 +3,13 @@ import { inject } from '@adonisjs/core'
 import { profileValidator } from '#identity/validators/account'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { UpdateProfile } from '#identity/actions/update_profile'
+import { enrolledFactors } from '#identity/second_factor/second_factors'
 
 export default class ProfileController {
-  async edit({ view }: HttpContext) {
-    return view.render('pages/identity/profile')
+  async edit({ view, auth }: HttpContext) {
+    return view.render('pages/identity/profile', {
+      factors: await enrolledFactors(auth.getUserOrFail()),
+    })
   }
 
   @inject()

@@ -1,6 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { loginValidator } from '#identity/validators/account'
 import { checkPassword } from '#identity/password_attempts'
+import { enrolledFactors } from '#identity/second_factor/second_factors'
+import { recordAssurance } from '#identity/second_factor/assurance'
 
 export default class SessionController {
   async create({ view }: HttpContext) {
@@ -8,7 +10,7 @@ export default class SessionController {
   }
 
   /** Too many wrong passwords (for this email, or from this address) get 429. */
-  async store({ request, auth, response, view, i18n }: HttpContext) {
+  async store({ request, auth, response, view, i18n, session }: HttpContext) {
     const { email, password } = await request.validateUsing(loginValidator)
     const check = await checkPassword({ email, password, ip: request.ip(), channel: 'login' })
     if (check.outcome === 'throttled') {
@@ -25,6 +27,12 @@ export default class SessionController {
     if (check.outcome === 'invalid') throw check.error
     // login() also gives the session a new id (no session fixation).
     await auth.use('web').login(check.user)
+    // Staff, and anyone who enrolled a second factor, are password-only until the
+    // second step: every other page sends them back to it.
+    const factors = await enrolledFactors(check.user)
+    recordAssurance(session, check.user, { secondFactor: false, secondFactorDue: factors.any })
+    if (factors.any || check.user.isStaff)
+      return response.redirect().toRoute('second_factor.create')
     return response.redirect('/dashboard')
   }
 

@@ -49,4 +49,6 @@ export const accessTokenValidator = vine.create({
   email: email(),
   password: vine.string().maxLength(128),
   name: vine.string().trim().maxLength(80).optional(),
+  /** Staff, and anyone who enrolled one: the second factor's code. */
+  code: vine.string().trim().minLength(6).maxLength(32).optional(),
 })

@@ -100,7 +100,8 @@ test.group('Admin: inviting people', (group) => {
       .withCsrfToken()
       .redirects(0)
     login.assertStatus(302)
-    login.assertHeader('location', '/dashboard')
+    // Staff: the password is only the first step, then the authenticator's enrolment.
+    login.assertHeader('location', '/mfa/challenge')
     const reviews = await client.get('/reviews').loginAs(person)
     reviews.assertStatus(200)
     const instituteHome = await client.get('/institute').loginAs(person)

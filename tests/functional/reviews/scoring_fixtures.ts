@@ -1,16 +1,14 @@
 import db from '@adonisjs/lucid/services/db'
-import User from '#identity/models/user'
+import type User from '#identity/models/user'
 import { openCallOf } from '#database/factories/programme_factory'
 import { userWithRoles } from '#database/factories/user_factory'
 import { assignedReview, rubricOf } from '#database/factories/scoring_factory'
 import { STAFF_FORM, submittedTo } from '#tests/functional/applications/staff_fixtures'
 import type Application from '#applications/models/application'
+import { tokenAfterSecondFactor } from '#tests/helpers/assurance'
 
-/** A bearer token for the JSON API. */
-export async function tokenOf(user: User) {
-  const token = await User.accessTokens.create(user)
-  return token.value!.release()
-}
+/** A bearer token for the JSON API: a reviewer's, issued with a second factor as staff tokens are. */
+export const tokenOf = tokenAfterSecondFactor
 
 /** A call with a rubric, one submitted application and a reviewer assigned to it. */
 export async function callUnderReview(options: { blind?: boolean } = {}) {
