@@ -209,6 +209,8 @@ test.group('Appeals / the applicant appeals an ineligible verdict', (group) => {
     openPage.assertStatus(200)
     openPage.assertTextIncludes('Faire un recours')
     openPage.assertTextIncludes(`action="/applications/${open.application.id}/appeal"`)
+    // A statement may mix Arabic and French: it takes the direction of its own words.
+    assert.match(openPage.text(), /<textarea rows="5" dir="auto"[^>]*name="statement"/)
 
     const late = await applicationIn('ineligible', { ago: { days: 11 } })
     const latePage = await client
