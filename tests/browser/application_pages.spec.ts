@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Page } from 'playwright'
 import User from '#identity/models/user'
-import { openCallOf } from '#database/factories/programme_factory'
+import { openCallOf, publishRules } from '#database/factories/programme_factory'
 import { submittedTo } from '#tests/functional/applications/staff_fixtures'
 import { resetRedis } from '#tests/helpers/services'
 
@@ -51,5 +51,44 @@ test.group('Browser: the applicant’s application page', (group) => {
         assert.equal(await linesOf(page, '.summary-reference'), 1, `${width} px, ${locale}`)
         assert.isTrue(await insideCard(page, '.summary-reference'), `${width} px, ${locale}`)
       }
+    })
+})
+
+test.group('Browser: a call page’s eligibility self-check', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => resetRedis())
+
+  test('a visitor on a phone checks their eligibility in {$self}, without JavaScript')
+    .with(['fr', 'ar'])
+    .run(async ({ browser, assert }, locale) => {
+      const call = await openCallOf('startup_offer')
+      await publishRules(call)
+      const context = await browser.newContext({
+        locale,
+        javaScriptEnabled: false,
+        viewport: { width: 390, height: 844 },
+      })
+      const page = await context.newPage()
+      await page.goto(`${process.env.APP_URL}/calls/${call.id}`)
+      await page.locator('[name="answers[project][amount]"]').fill('600000')
+      if (process.env.SCREENSHOTS) {
+        await page.screenshot({
+          path: `${process.env.SCREENSHOTS}/call-${locale}-390.png`,
+          fullPage: true,
+        })
+      }
+      await page.locator('.self-check-form button[type="submit"]').click()
+      await page.waitForURL(/eligibility-check/)
+      assert.include(
+        await page.locator('#self-check').innerText(),
+        locale === 'fr' ? 'Non remplie' : 'غير مستوفى'
+      )
+      if (process.env.SCREENSHOTS) {
+        await page.screenshot({
+          path: `${process.env.SCREENSHOTS}/check-${locale}-390.png`,
+          fullPage: true,
+        })
+      }
+      await context.close()
     })
 })
