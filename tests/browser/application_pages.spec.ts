@@ -15,12 +15,11 @@ function insideCard(page: Page, selector: string) {
   })
 }
 
-/** Rendered lines of an element: its height over its line height. */
-function linesOf(page: Page, selector: string) {
-  return page.locator(selector).evaluate((element) => {
-    const style = getComputedStyle(element)
-    return Math.round(element.getBoundingClientRect().height / Number.parseFloat(style.lineHeight))
-  })
+/** Rendered lines of a summary value, measured against its one-line label. */
+async function linesOf(page: Page, selector: string) {
+  const value = await page.locator(selector).boundingBox()
+  const label = await page.locator(selector).locator('xpath=preceding-sibling::dt[1]').boundingBox()
+  return Math.round(value!.height / label!.height)
 }
 
 test.group('Browser: the applicant’s application page', (group) => {
