@@ -32,3 +32,11 @@ export function addressLoginLimiter() {
 export function secondFactorLimiter() {
   return limiter.use({ requests: 5, duration: '15 minutes' })
 }
+
+/**
+ * The public "am I eligible?" check of a call page: no account needed, so 30 a minute
+ * per address, enough for a person trying answers, not for scripted probing.
+ */
+export const throttleEligibilityChecks = limiter.define('eligibility_checks', (ctx) =>
+  limiter.allowRequests(30).every('1 minute').usingKey(`eligibility_${ctx.request.ip()}`)
+)

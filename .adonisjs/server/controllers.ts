@@ -56,6 +56,7 @@ export const controllers = {
   },
   eligibility: {
     ApplicationAppeals: () => import('#app/eligibility/controllers/application_appeals_controller'),
+    CallEligibilityChecks: () => import('#app/eligibility/controllers/call_eligibility_checks_controller'),
     staff: {
       AppealDecisions: () => import('#app/eligibility/controllers/staff/appeal_decisions_controller'),
       Reevaluations: () => import('#app/eligibility/controllers/staff/reevaluations_controller'),

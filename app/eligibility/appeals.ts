@@ -45,15 +45,30 @@ export async function ineligibleSince(applicationId: number, client?: Transactio
   return row ? DateTime.fromJSDate(row.created_at).toUTC() : null
 }
 
+/** The applicant's page: an appeal may be filed until `deadline`, or it is closed since `since`. */
+export type AppealWindow =
+  | { open: true; deadline: DateTime }
+  | { open: false; reason: 'period_over' | 'already_appealed'; since: DateTime }
+
 /**
- * What the applicant's page needs to offer an appeal: its deadline while one may be filed,
- * null otherwise (one query, only for an ineligible application never appealed).
+ * What the applicant's page says about appealing an ineligible verdict: open with its
+ * deadline, or closed since when and why (the 10 days passed, or the one appeal was used
+ * and decided); null when there is nothing to appeal (one query, only when ineligible).
  */
-export async function appealWindow(application: Application, now: DateTime = DateTime.utc()) {
-  if (application.state !== 'ineligible' || application.appealedAt) return null
+export async function appealWindow(
+  application: Application,
+  now: DateTime = DateTime.utc()
+): Promise<AppealWindow | null> {
+  if (application.state !== 'ineligible') return null
+  if (application.appealedAt) {
+    return { open: false, reason: 'already_appealed', since: application.appealedAt }
+  }
   const since = await ineligibleSince(application.id)
-  if (!since || appealRefusal(application, since, now)) return null
-  return { deadline: appealDeadline(since) }
+  if (!since) return null
+  const deadline = appealDeadline(since)
+  return appealRefusal(application, since, now) === 'period_over'
+    ? { open: false, reason: 'period_over', since: deadline }
+    : { open: true, deadline }
 }
 
 /**

@@ -1,5 +1,7 @@
 import { localize } from '#core/i18n/localized_text'
 import { intlTagOf } from '#core/i18n/locales'
+import type { DateTime } from 'luxon'
+import { inCasablanca } from '#core/casablanca_time'
 import { Money } from '#core/money'
 import { isIsoDate, shiftIsoDate } from '#eligibility/calendar_dates'
 import {
@@ -300,6 +302,24 @@ export function summarizeRuleSet(ruleSet: RuleSet, options: SummaryOptions): Rul
 }
 
 /** One example per operator for the help panel (JSON as the officer writes it). */
+/**
+ * A call's rule set in the reader's language, with its form's labels and relative dates
+ * dated from the call's closing day: the officers' rules page and the public call page.
+ */
+export function summarizeCallRules(
+  ruleSet: RuleSet,
+  call: { closesAt: DateTime },
+  form: FormDefinition | null | undefined,
+  i18n: { locale: string; t: Translate }
+): RuleSetSummary {
+  return summarizeRuleSet(ruleSet, {
+    form,
+    locale: i18n.locale,
+    t: (key, data) => i18n.t(key, data),
+    closingDate: inCasablanca(call.closesAt).toISODate() ?? undefined,
+  })
+}
+
 export const OPERATOR_EXAMPLES: ReadonlyArray<{ operator: Operator; example: string }> = [
   { operator: 'eq', example: '"field": "profile.women_led", "operator": "eq", "value": true' },
   {

@@ -206,3 +206,27 @@ export const SECTOR_OPTIONS: FieldOption[] = [
     label: { fr: 'Autre', ar: 'قطاع آخر', zgh: 'ⴰⴳⵣⵣⵓⵎ ⵢⴰⴹⵏ', en: 'Other' },
   },
 ]
+
+/**
+ * The four startup stages, named as in resources/lang/<locale>/catalogue.json (`stages`):
+ * the catalogue, the programme pages and the form say the same words. Copied, because a
+ * stored definition must stand on its own.
+ */
+export const STAGE_OPTIONS: FieldOption[] = [
+  {
+    value: 'ideation',
+    label: { fr: 'Idéation', ar: 'بلورة الفكرة', zgh: 'ⵜⴰⵡⵏⴳⵉⵎⵜ', en: 'Ideation' },
+  },
+  {
+    value: 'early',
+    label: { fr: 'Amorçage', ar: 'الانطلاق', zgh: 'ⴰⵙⵏⵜⵉ', en: 'Early stage' },
+  },
+  {
+    value: 'growth',
+    label: { fr: 'Croissance', ar: 'النمو', zgh: 'ⴰⵙⵎⵖⵓⵔ', en: 'Growth' },
+  },
+  {
+    value: 'fundraising',
+    label: { fr: 'Levée de fonds', ar: 'جمع التمويل', zgh: 'ⴰⵙⵎⵓⵏ ⵏ ⵜⴷⵔⴰⵎⵜ', en: 'Fundraising' },
+  },
+]

@@ -1,5 +1,5 @@
 import type { FormDefinition } from '#programmes/forms/form_definition'
-import { PDF, REGION_OPTIONS, SECTOR_OPTIONS } from '#database/forms/options'
+import { PDF, REGION_OPTIONS, SECTOR_OPTIONS, STAGE_OPTIONS } from '#database/forms/options'
 
 /**
  * Application form of a Startup Maroc offer (DESIGN §3): the startup, its team,
@@ -151,45 +151,14 @@ export const startupOfferForm: FormDefinition = {
             zgh: 'ⴰⵙⵡⵉⵔ ⵏ ⵓⵙⵏⴼⵍⵉ',
             en: 'Stage of development',
           },
+          hint: {
+            fr: 'Idéation : idée ou prototype ; amorçage : premiers clients ; croissance : chiffre d’affaires récurrent ; levée de fonds : tour d’investissement en cours.',
+            ar: 'بلورة الفكرة: فكرة أو نموذج أولي؛ الانطلاق: الزبناء الأوائل؛ النمو: رقم معاملات منتظم؛ جمع التمويل: جولة استثمار جارية.',
+            zgh: 'ⵜⴰⵡⵏⴳⵉⵎⵜ: ⵜⴰⵡⵏⴳⵉⵎⵜ ⵏⵖ ⴰⵎⴷⵢⴰ ⴰⵎⵣⵡⴰⵔⵓ; ⴰⵙⵏⵜⵉ: ⵉⵎⵙⴰⵖⵏ ⵉⵎⵣⵡⵓⵔⴰ; ⴰⵙⵎⵖⵓⵔ: ⵉⴷⵔⵉⵎⵏ ⵉⴽⵛⵎⵏ ⴽⵓ ⴰⵢⵢⵓⵔ; ⴰⵙⵎⵓⵏ ⵏ ⵜⴷⵔⴰⵎⵜ: ⵜⵓⵜⵜⵔⴰ ⵏ ⵓⵙⵙⴽⵛⵎ ⵏ ⵢⵉⴷⵔⵉⵎⵏ ⴳ ⵓⴱⵔⵉⴷ.',
+            en: 'Ideation: idea or prototype; early stage: first customers; growth: recurring revenue; fundraising: investment round under way.',
+          },
           required: true,
-          options: [
-            {
-              value: 'ideation',
-              label: {
-                fr: 'Idéation — idée ou prototype',
-                ar: 'مرحلة الفكرة — فكرة أو نموذج أولي',
-                zgh: 'ⵜⴰⵡⵏⴳⵉⵎⵜ — ⵜⴰⵡⵏⴳⵉⵎⵜ ⵏⵖ ⴰⵎⴷⵢⴰ ⴰⵎⵣⵡⴰⵔⵓ',
-                en: 'Ideation — idea or prototype',
-              },
-            },
-            {
-              value: 'early',
-              label: {
-                fr: 'Amorçage — premiers clients',
-                ar: 'مرحلة الانطلاق — الزبناء الأوائل',
-                zgh: 'ⴰⵙⵏⵓⵍⴼⵓ — ⵉⵎⵙⴰⵖⵏ ⵉⵎⵣⵡⵓⵔⴰ',
-                en: 'Early stage — first customers',
-              },
-            },
-            {
-              value: 'growth',
-              label: {
-                fr: 'Croissance — chiffre d’affaires récurrent',
-                ar: 'مرحلة النمو — رقم معاملات منتظم',
-                zgh: 'ⴰⵙⵎⵖⵔ — ⵉⴷⵔⵉⵎⵏ ⵉⴽⵛⵎⵏ ⴽⵓ ⴰⵢⵢⵓⵔ',
-                en: 'Growth — recurring revenue',
-              },
-            },
-            {
-              value: 'fundraising',
-              label: {
-                fr: 'Levée de fonds — tour d’investissement en cours',
-                ar: 'مرحلة جمع التمويل — جولة استثمار جارية',
-                zgh: 'ⴰⵙⵎⵓⵏ ⵏ ⵜⴷⵔⴰⵎⵜ — ⵜⵓⵜⵜⵔⴰ ⵏ ⵓⵙⵙⴽⵛⵎ ⵏ ⵢⵉⴷⵔⵉⵎⵏ ⴳ ⵓⴱⵔⵉⴷ',
-                en: 'Fundraising — investment round under way',
-              },
-            },
-          ],
+          options: STAGE_OPTIONS,
         },
       ],
     },

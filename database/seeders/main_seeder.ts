@@ -142,6 +142,28 @@ export default class MainSeeder extends BaseSeeder {
           },
         },
         {
+          // Founders with an idea or a prototype: the first offer of the continuum.
+          code: 'SM-IDEATION',
+          kind: 'startup_offer',
+          stage: 'ideation',
+          title: {
+            fr: 'Offre Startup Maroc — Idéation',
+            ar: 'عرض ستارت أب المغرب — بلورة الفكرة',
+            zgh: 'ⴰⵙⵓⵎⵔ ⵏ Startup Maroc — ⵜⴰⵡⵏⴳⵉⵎⵜ',
+            en: 'Startup Maroc Offer — Ideation',
+          },
+          grantCeilingCentimes: 10_000_000,
+          call: {
+            title: {
+              fr: 'Appel 2026 — Idéation',
+              ar: 'دعوة 2026 — بلورة الفكرة',
+              zgh: 'ⴰⵖⵔⵓⵔ 2026 — ⵜⴰⵡⵏⴳⵉⵎⵜ',
+              en: '2026 call — Ideation',
+            },
+            envelopeCentimes: 500_000_000,
+          },
+        },
+        {
           code: 'BOURSE-VIE',
           kind: 'living_grant',
           stage: null,

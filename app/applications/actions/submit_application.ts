@@ -11,7 +11,7 @@ import { lockDraft } from '#applications/actions/store_application_document'
 import { fileFields, typedAnswers } from '#applications/answers'
 import { nextReference, REFERENCE_PREFIXES } from '#applications/reference_numbers'
 import { answersMessagesProvider, answersValidator } from '#programmes/forms/answers_validator'
-import type { FormAnswers } from '#programmes/forms/form_definition'
+import type { FormAnswers, FormDefinition } from '#programmes/forms/form_definition'
 import { DomainError, InvalidFields } from '#core/exceptions/domain_error'
 import { hasPassed } from '#core/casablanca_time'
 import type { Actor } from '#core/audit/actor'
@@ -58,24 +58,7 @@ export class SubmitApplication {
         throw new DomainError('applications.errors.call_not_open', { status: 409 })
       const form = await FormVersion.query({ client }).where('id', frozen.rows[0].id).firstOrFail()
 
-      let answers: FormAnswers
-      try {
-        answers = (await answersValidator(form.definition, 'submission').validate(
-          typedAnswers(form.definition, locked.answers),
-          { messagesProvider: answersMessagesProvider(form.definition, i18n) }
-        )) as FormAnswers
-      } catch (error) {
-        if (error instanceof vineErrors.E_VALIDATION_ERROR) {
-          throw new InvalidFields(
-            (error.messages as Array<{ field: string; message: string }>).map((item) => ({
-              field: item.field,
-              message: item.message,
-              translated: true,
-            }))
-          )
-        }
-        throw error
-      }
+      const answers = await validSubmittedAnswers(form.definition, locked.answers, i18n)
       await checkDocumentsBelong(locked, form.definition, answers, client)
 
       locked.merge({
@@ -100,6 +83,36 @@ export class SubmitApplication {
   }
 }
 
+/**
+ * A draft's answers validated for submission against the form: every problem at once,
+ * in the person's language, as a refusal that says the draft itself is kept.
+ */
+export async function validSubmittedAnswers(
+  definition: FormDefinition,
+  draftAnswers: FormAnswers,
+  i18n: I18n
+) {
+  const [error, answers] = await answersValidator(definition, 'submission').tryValidate(
+    typedAnswers(definition, draftAnswers),
+    { messagesProvider: answersMessagesProvider(definition, i18n) }
+  )
+  if (error instanceof vineErrors.E_VALIDATION_ERROR) {
+    throw new InvalidFields(
+      (error.messages as Array<{ field: string; message: string }>).map((item) => ({
+        field: item.field,
+        message: item.message,
+        translated: true,
+      })),
+      NOT_SUBMITTED
+    )
+  }
+  if (error) throw error
+  return answers as FormAnswers
+}
+
+/** The page's summary of a refused submission: the draft is saved, not submitted. */
+export const NOT_SUBMITTED = 'applications.errors.not_submitted'
+
 /** A file answer must be a document uploaded to this very application for that field. */
 async function checkDocumentsBelong(
   application: Application,
@@ -123,7 +136,8 @@ async function checkDocumentsBelong(
   )
   if (foreign.length) {
     throw new InvalidFields(
-      foreign.map((item) => ({ field: item.path, message: 'applications.files.unknown_document' }))
+      foreign.map((item) => ({ field: item.path, message: 'applications.files.unknown_document' })),
+      NOT_SUBMITTED
     )
   }
 }

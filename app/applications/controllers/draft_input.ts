@@ -12,9 +12,9 @@ import type {
 
 /**
  * Saves what a draft's page posted: the answers first (kept whatever happens next),
- * then each attached file. Refused files are reported together, after the rest is safe.
+ * then each attached file; returns the draft and the files refused, all of them.
  */
-export async function saveDraftFromRequest(
+export async function saveDraftAndFiles(
   ctx: HttpContext,
   application: Application,
   validator: typeof draftAnswersValidator | typeof submittedAnswersValidator
@@ -36,7 +36,17 @@ export async function saveDraftFromRequest(
       problems.push(...error.fields)
     }
   }
-  if (problems.length) throw new InvalidFields(problems)
+  return { saved, problems }
+}
+
+/** A draft save: refused files are reported together, after the rest is safe. */
+export async function saveDraftFromRequest(
+  ctx: HttpContext,
+  application: Application,
+  validator: typeof draftAnswersValidator
+) {
+  const { saved, problems } = await saveDraftAndFiles(ctx, application, validator)
+  if (problems.length) throw new InvalidFields(problems, 'applications.errors.draft_saved_except')
   return saved
 }
 

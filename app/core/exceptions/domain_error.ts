@@ -60,7 +60,13 @@ export class InvalidFields extends Exception {
       message: string
       translated?: boolean
       data?: Record<string, unknown>
-    }>
+    }>,
+    /**
+     * The i18n key of the page's summary ({count} problems) when the default one, "the
+     * form could not be saved", would be wrong: a draft's answers are saved before its
+     * files are checked or its submission refused.
+     */
+    public readonly summary?: string
   ) {
     super('E_VALIDATION_ERROR', { status: 422, code: 'E_VALIDATION_ERROR' })
   }
@@ -75,6 +81,11 @@ export class InvalidFields extends Exception {
       return ctx.response.status(422).send({ errors: messages })
     }
     ctx.session.flashValidationErrors(new vineErrors.E_VALIDATION_ERROR(messages), false)
+    if (error.summary) {
+      ctx.session.flashErrors({
+        E_VALIDATION_ERROR: ctx.i18n.t(error.summary, { count: messages.length }),
+      })
+    }
     ctx.session.flashExcept(SECRET_FIELDS)
     return ctx.response.redirect().back()
   }

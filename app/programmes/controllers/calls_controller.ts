@@ -23,6 +23,9 @@ import {
   organizationsToApplyFor,
 } from '#programmes/public_calls'
 
+import { publishedRuleSet } from '#eligibility/rule_set_versions'
+import { publicCallRules } from '#eligibility/public_call_rules'
+
 const PER_PAGE = 24
 
 /** The public catalogue of open calls and each call's page (no sign-in needed). */
@@ -47,14 +50,15 @@ export default class CallsController {
   }
 
   /** GET /calls/:id: a published call; drafts and archived calls are 404. */
-  async show({ view, params, response, auth }: HttpContext) {
+  async show({ view, params, response, auth, i18n }: HttpContext) {
     const call = await findPublicCall(Number(params.id) || 0)
     if (!call) return response.notFound()
     const kind = call.programme.kind as CallKind
     const user = auth.user
-    const [formVersion, organizations] = await Promise.all([
+    const [formVersion, organizations, published] = await Promise.all([
       currentFormVersion(call.id),
       user ? organizationsToApplyFor(user, kind) : [],
+      publishedRuleSet(call.id),
     ])
     return view.render('pages/programmes/catalogue/show', {
       call,
@@ -64,6 +68,7 @@ export default class CallsController {
       applicantOrganization: APPLICANT_ORGANIZATION[kind],
       organizations,
       acceptedTypesText,
+      rules: publicCallRules(published, call, formVersion?.definition, i18n),
     })
   }
 }

@@ -5,6 +5,9 @@ import User from '#identity/models/user'
 import Call from '#programmes/models/call'
 import Decision from '#reviews/models/decision'
 import { isolateEachTest } from '#tests/helpers/http'
+import { checkFormDefinition } from '#programmes/forms/definition_checker'
+import { checkRuleSet } from '#eligibility/rule_set_checker'
+import { publishedRuleSet } from '#eligibility/rule_set_versions'
 
 /** The seeded 2025 edition of the bourse de vie: the call the review pipeline ran on. */
 async function pastLivingGrantCall() {
@@ -138,5 +141,23 @@ test.group('Demo data', (group) => {
     response.assertStatus(302)
     await award.refresh()
     assert.equal(award.response, 'accepted')
+  })
+
+  test('the demo has an open ideation-stage startup offer with its form and published rules', async ({
+    assert,
+  }) => {
+    await new MainSeeder(db.connection()).run()
+    const call = await Call.query()
+      .where('state', 'open')
+      .whereHas('programme', (programme) =>
+        programme.where('kind', 'startup_offer').where('stage', 'ideation')
+      )
+      .preload('formVersions')
+      .firstOrFail()
+    const [form] = call.formVersions
+    assert.deepEqual(checkFormDefinition(form.definition, 'startup_offer'), [])
+    const rules = await publishedRuleSet(call.id)
+    assert.isNotNull(rules)
+    assert.deepEqual(checkRuleSet(rules!.rules), [])
   })
 })

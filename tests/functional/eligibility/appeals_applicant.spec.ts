@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
+import { formatCasablanca } from '#core/casablanca_time'
 import Application from '#applications/models/application'
 import { applicationLifecycle } from '#applications/application_lifecycle'
 import { userWithRoles } from '#database/factories/user_factory'
@@ -207,6 +209,8 @@ test.group('Appeals / the applicant appeals an ineligible verdict', (group) => {
     openPage.assertStatus(200)
     openPage.assertTextIncludes('Faire un recours')
     openPage.assertTextIncludes(`action="/applications/${open.application.id}/appeal"`)
+    // A statement may mix Arabic and French: it takes the direction of its own words.
+    assert.match(openPage.text(), /<textarea rows="5" dir="auto"[^>]*name="statement"/)
 
     const late = await applicationIn('ineligible', { ago: { days: 11 } })
     const latePage = await client
@@ -222,5 +226,39 @@ test.group('Appeals / the applicant appeals an ineligible verdict', (group) => {
     assert.notInclude(appealedPage.text(), 'Faire un recours')
     appealedPage.assertTextIncludes('Votre recours est en cours d')
     appealedPage.assertTextIncludes('hors taxes, il respecte le plafond')
+  })
+
+  test('after the 10 days the page says the appeal is closed, since when and why, in the applicant’s language', async ({
+    client,
+    assert,
+  }) => {
+    const late = await applicationIn('ineligible', { ago: { days: 11 } })
+    const since = formatCasablanca(DateTime.utc().minus({ days: 1 }), 'fr')
+    const page = await client.get(`/applications/${late.application.id}`).loginAs(late.applicant)
+    page.assertTextIncludes('Recours clos')
+    page.assertTextIncludes(`Le délai de recours est clos depuis le ${since}`)
+    page.assertTextIncludes('dans les 10 jours qui suivent')
+
+    const arabic = await applicationIn('ineligible', { ago: { days: 11 }, locale: 'ar' })
+    const arabicPage = await client
+      .get(`/applications/${arabic.application.id}`)
+      .loginAs(arabic.applicant)
+    arabicPage.assertTextIncludes('باب التظلّم مغلق')
+    arabicPage.assertTextIncludes('10 أيام')
+    assert.notInclude(arabicPage.text(), 'Recours clos')
+  })
+
+  test('once the one appeal is decided the page says no other appeal is possible', async ({
+    client,
+  }) => {
+    const decided = await applicationIn('ineligible', { ago: { days: 1 } })
+    decided.application.appealedAt = DateTime.utc().minus({ days: 3 })
+    decided.application.appealStatement = STATEMENT
+    await decided.application.save()
+    const page = await client
+      .get(`/applications/${decided.application.id}`)
+      .loginAs(decided.applicant)
+    page.assertTextIncludes('Recours clos')
+    page.assertTextIncludes('un seul recours est possible par candidature')
   })
 })

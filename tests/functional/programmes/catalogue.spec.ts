@@ -447,8 +447,8 @@ test.group('Public call page', (group) => {
       client.get(`/calls/${call.id}`).loginAs(founder)
     )
     result.assertStatus(200)
-    // session user, call, programme, form version, organizations
-    assert.isAtMost(queries.length, 5, queries.join('\n'))
+    // session user, call, programme, form version, organizations, published rules
+    assert.isAtMost(queries.length, 6, queries.join('\n'))
   })
 
   test('the header and the home page link to the catalogue', async ({ client, assert }) => {

@@ -537,8 +537,22 @@ test.group('Application answers (read only)', () => {
     assert.equal(answerTo(html, 'Expérience de l&#x27;équipe'), 'Non renseigné')
     assert.include(
       html,
-      '<span class="answer-long-text">Capteurs connectés pour\nl’irrigation goutte-à-goutte.</span>'
+      '<span class="answer-long-text" dir="auto">Capteurs connectés pour\nl’irrigation goutte-à-goutte.</span>'
     )
+  })
+
+  test('free text answers take the direction of their own words (Arabic and French mixed)', async ({
+    assert,
+  }) => {
+    const mixed = 'منصة رقمية pour les coopératives agricoles'
+    const html = await renderAnswers({
+      answers: { profile: { ...submitted.profile, name: 'أطلس Agri', summary: mixed } },
+    })
+    assert.include(html, `<span class="answer-long-text" dir="auto">${mixed}</span>`)
+    assert.include(html, '<span dir="auto">أطلس Agri</span>')
+    const form = await renderForm({ answers: { profile: { summary: mixed, name: 'أطلس Agri' } } })
+    assert.equal(attribute(tagWith(form, 'id', 'f-profile-summary'), 'dir'), 'auto')
+    assert.equal(attribute(tagWith(form, 'id', 'f-profile-name'), 'dir'), 'auto')
   })
 
   test('a group is a table of its entries, empty entries left out', async ({ assert }) => {

@@ -181,6 +181,24 @@ test.group('Seeded application forms', () => {
     }
   })
 
+  test('the form names each stage as the catalogue does, in every language', async ({ assert }) => {
+    const stage = APPLICATION_FORMS.startup_offer.sections
+      .find((section) => section.key === 'startup')!
+      .fields.find((field) => field.key === 'stage')!
+    for (const locale of LOCALES) {
+      const catalogue = JSON.parse(
+        await readFile(app.languageFilesPath(locale, 'catalogue.json'), 'utf8')
+      ) as { stages: Record<string, string> }
+      for (const option of stage.options!) {
+        assert.equal(
+          option.label[locale],
+          catalogue.stages[option.value],
+          `${option.value} in ${locale}`
+        )
+      }
+    }
+  })
+
   test('the startup offer asks for the stages programmes are defined with', ({ assert }) => {
     const stage = APPLICATION_FORMS.startup_offer.sections
       .find((section) => section.key === 'startup')!

@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { inCasablanca } from '#core/casablanca_time'
 import type { RulesWorkspace } from '#eligibility/rules_workspace'
-import { OPERATOR_EXAMPLES, prettyRuleSet, summarizeRuleSet } from '#eligibility/rule_summary'
+import { OPERATOR_EXAMPLES, prettyRuleSet, summarizeCallRules } from '#eligibility/rule_summary'
 import type { DryRunSummary } from '#eligibility/dry_run'
 
 export interface RulesPageState {
@@ -24,7 +23,6 @@ export function renderRulesPage(
   state: RulesPageState = {}
 ) {
   const { call, rules, form } = workspace
-  const closingDate = inCasablanca(call.closesAt).toISODate() ?? undefined
   if (state.problems?.length) ctx.response.status(422)
   return ctx.view.render('pages/eligibility/staff/rules/edit', {
     ...workspace,
@@ -34,12 +32,7 @@ export function renderRulesPage(
       ctx.i18n.t('eligibility_staff.validator.ruleSet', { ...problem })
     ),
     // The summary describes what is saved; a refused text has none.
-    summary: summarizeRuleSet(rules, {
-      form: form?.definition,
-      locale: ctx.i18n.locale,
-      t: (key, data) => ctx.i18n.t(key, data),
-      closingDate,
-    }),
+    summary: summarizeCallRules(rules, call, form?.definition, ctx.i18n),
     operatorExamples: OPERATOR_EXAMPLES,
     dryRun: state.dryRun ?? null,
     canPublish:
