@@ -32,6 +32,8 @@ export type ScannedRoutes = {
     'password_reset.store': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'email_verification.notice': { paramsTuple?: []; params?: {} }
@@ -46,6 +48,8 @@ export type ScannedRoutes = {
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organization_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.invitations.create': { paramsTuple?: []; params?: {} }
+    'admin.invitations.store': { paramsTuple?: []; params?: {} }
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
@@ -111,6 +115,7 @@ export type ScannedRoutes = {
     'staff.committee_sessions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.session_attendances.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.session_items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item_id': ParamValue} }
+    'staff.session_consensus.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.session_minutes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.session_minutes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rankings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -150,6 +155,7 @@ export type ScannedRoutes = {
     'agreements.index': { paramsTuple?: []; params?: {} }
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreement_bank_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreement_stripe_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tranche_requests.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'trancheId': ParamValue} }
     'capital_calls.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'finance.index': { paramsTuple?: []; params?: {} }
@@ -184,6 +190,7 @@ export type ScannedRoutes = {
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.notice': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
@@ -192,6 +199,7 @@ export type ScannedRoutes = {
     'organizations.create': { paramsTuple?: []; params?: {} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.invitations.create': { paramsTuple?: []; params?: {} }
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
@@ -273,6 +281,7 @@ export type ScannedRoutes = {
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'email_verification.notice': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
@@ -281,6 +290,7 @@ export type ScannedRoutes = {
     'organizations.create': { paramsTuple?: []; params?: {} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.invitations.create': { paramsTuple?: []; params?: {} }
     'admin.user_roles.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_logs.index': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
@@ -358,10 +368,12 @@ export type ScannedRoutes = {
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.store': { paramsTuple?: []; params?: {} }
     'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'email_verification.store': { paramsTuple?: []; params?: {} }
     'organizations.store': { paramsTuple?: []; params?: {} }
     'organization_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.invitations.store': { paramsTuple?: []; params?: {} }
     'staff.programmes.store': { paramsTuple?: []; params?: {} }
     'staff.calls.store': { paramsTuple: [ParamValue]; params: {'programmeId': ParamValue} }
     'staff.call_transitions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -431,11 +443,13 @@ export type ScannedRoutes = {
     'reviews.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rubrics.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.session_items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item_id': ParamValue} }
+    'staff.session_consensus.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'institute.courses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'institute.cohorts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'institute.assessments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'institute.attendances.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreement_bank_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreement_stripe_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   OPTIONS: {
