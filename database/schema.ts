@@ -880,7 +880,7 @@ export class UserTokenSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['createdAt', 'email', 'emailVerifiedAt', 'fullName', 'id', 'instituteId', 'password', 'preferredLocale', 'roles', 'updatedAt'] as const
+  static $columns = ['createdAt', 'email', 'emailVerifiedAt', 'fullName', 'id', 'instituteId', 'isBeneficiary', 'password', 'preferredLocale', 'roles', 'updatedAt'] as const
   $columns = UserSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -894,6 +894,8 @@ export class UserSchema extends BaseModel {
   declare id: number
   @column()
   declare instituteId: number | null
+  @column()
+  declare isBeneficiary: boolean
   @column({ serializeAs: null })
   declare password: string
   @column()
