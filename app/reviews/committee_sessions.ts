@@ -57,26 +57,23 @@ export interface ChairedSession {
   minutesToSign: boolean
 }
 
-/** The open sessions of the committees this person chairs, soonest first, in one query. */
+/**
+ * The open sessions of the committees this person chairs, soonest first, in one query.
+ * Read by bench/reviewer_queue.js's baseline too: keep it a plain template literal.
+ */
+export const CHAIRED_SESSIONS_SQL = `SELECT s.id, s.held_at, s.state, c.title AS call_title,
+  NOT EXISTS (SELECT 1 FROM session_items si
+    WHERE si.session_id = s.id AND si.decided_at IS NULL) AS minutes_to_sign
+FROM committee_sessions s
+JOIN committee_members cm ON cm.call_id = s.call_id AND cm.role = 'chair'
+JOIN calls c ON c.id = s.call_id
+WHERE cm.user_id = ? AND s.state <> 'closed'
+ORDER BY s.held_at, s.id
+LIMIT 50`
+
 export async function sessionsChairedBy(userId: number): Promise<ChairedSession[]> {
-  const rows = await db
-    .from('committee_sessions as s')
-    .join('committee_members as cm', (join) =>
-      join.on('cm.call_id', 's.call_id').andOnVal('cm.role', 'chair')
-    )
-    .join('calls as c', 'c.id', 's.call_id')
-    .where('cm.user_id', userId)
-    .whereNot('s.state', 'closed')
-    .orderBy('s.held_at')
-    .orderBy('s.id')
-    .limit(50)
-    .select('s.id', 's.held_at', 's.state', 'c.title as call_title')
-    .select(
-      db.raw(
-        'NOT EXISTS (SELECT 1 FROM session_items si WHERE si.session_id = s.id AND si.decided_at IS NULL) AS minutes_to_sign'
-      )
-    )
-  return rows.map((row) => ({
+  const { rows } = await db.rawQuery(CHAIRED_SESSIONS_SQL, [userId])
+  return rows.map((row: Record<string, any>) => ({
     id: row.id,
     heldAt: row.held_at,
     state: row.state,
