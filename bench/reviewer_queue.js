@@ -310,13 +310,14 @@ async function seed() {
 }
 
 // ---------------------------------------------------------------------------------------
-// The bare baseline (plain node:http + pg): the same two queries, the same table.
+// The bare baseline (plain node:http + pg): the same three queries, the same table.
 // ---------------------------------------------------------------------------------------
 
-function readQueueSql() {
-  const source = readFileSync(new URL('../app/reviews/reviewer_queue.ts', import.meta.url), 'utf8')
-  const match = source.match(/export const REVIEWER_QUEUE_SQL\s*=\s*`([^`]*)`/)
-  if (!match || match[1].includes('${')) throw new Error('REVIEWER_QUEUE_SQL not found')
+/** A SQL constant of the portal's source, with its one `?` as `$1`. */
+function readSql(file, name) {
+  const source = readFileSync(new URL(`../app/reviews/${file}`, import.meta.url), 'utf8')
+  const match = source.match(new RegExp(`export const ${name}\\s*=\\s*\`([^\`]*)\``))
+  if (!match || match[1].includes('${')) throw new Error(`${name} not found`)
   return match[1].replace('?', '$1')
 }
 
@@ -324,7 +325,9 @@ const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&
 const escape = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c])
 
 function baseline() {
-  const sql = readQueueSql()
+  const sql = readSql('reviewer_queue.ts', 'REVIEWER_QUEUE_SQL')
+  // The page also lists the sessions the reviewer chairs (none for the bench reviewer).
+  const chairedSql = readSql('committee_sessions.ts', 'CHAIRED_SESSIONS_SQL')
   const reviewerId = Number(process.env.BENCH_REVIEWER_ID)
   const pool = new pg.Pool({ ...pgConnection(process.env), max: 10 })
   const dates = new Intl.DateTimeFormat('fr-MA', {
@@ -338,7 +341,10 @@ function baseline() {
   })
   serveBarePage(PATH, pool, async () => {
     const user = await pool.query('SELECT * FROM users WHERE id = $1 LIMIT 1', [reviewerId])
-    const { rows } = await pool.query(sql, [user.rows[0].id])
+    const [{ rows }] = await Promise.all([
+      pool.query(sql, [user.rows[0].id]),
+      pool.query(chairedSql, [user.rows[0].id]),
+    ])
     const now = Date.now()
     const body = rows
       .map((row) => {

@@ -983,7 +983,7 @@ export class UserTokenSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['createdAt', 'email', 'emailVerifiedAt', 'erasedAt', 'fullName', 'id', 'instituteId', 'password', 'preferredLocale', 'roles', 'updatedAt'] as const
+  static $columns = ['createdAt', 'email', 'emailVerifiedAt', 'erasedAt', 'fullName', 'id', 'instituteId', 'isBeneficiary', 'password', 'preferredLocale', 'roles', 'updatedAt'] as const
   $columns = UserSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -999,6 +999,8 @@ export class UserSchema extends BaseModel {
   declare id: number
   @column()
   declare instituteId: number | null
+  @column()
+  declare isBeneficiary: boolean
   @column({ serializeAs: null })
   declare password: string
   @column()

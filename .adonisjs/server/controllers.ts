@@ -149,6 +149,7 @@ export const controllers = {
         CallRankings: () => import('#app/reviews/controllers/decisions/staff/call_rankings_controller'),
         CommitteeSessions: () => import('#app/reviews/controllers/decisions/staff/committee_sessions_controller'),
         SessionAttendances: () => import('#app/reviews/controllers/decisions/staff/session_attendances_controller'),
+        SessionConsensus: () => import('#app/reviews/controllers/decisions/staff/session_consensus_controller'),
         SessionItems: () => import('#app/reviews/controllers/decisions/staff/session_items_controller'),
         SessionMinutes: () => import('#app/reviews/controllers/decisions/staff/session_minutes_controller'),
       },

@@ -75,6 +75,7 @@ export type ScannedRoutes = {
     'home': { paramsTuple?: []; params?: {} }
     'calls.index': { paramsTuple?: []; params?: {} }
     'calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'calls.eligibility_check.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.programmes.index': { paramsTuple?: []; params?: {} }
     'staff.programmes.create': { paramsTuple?: []; params?: {} }
     'staff.programmes.store': { paramsTuple?: []; params?: {} }
@@ -134,6 +135,7 @@ export type ScannedRoutes = {
     'staff.committee_sessions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.session_attendances.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.session_items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item_id': ParamValue} }
+    'staff.session_consensus.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.session_minutes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.session_minutes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rankings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -240,6 +242,7 @@ export type ScannedRoutes = {
     'home': { paramsTuple?: []; params?: {} }
     'calls.index': { paramsTuple?: []; params?: {} }
     'calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'calls.eligibility_check.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.programmes.index': { paramsTuple?: []; params?: {} }
     'staff.programmes.create': { paramsTuple?: []; params?: {} }
     'staff.programmes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -344,6 +347,7 @@ export type ScannedRoutes = {
     'home': { paramsTuple?: []; params?: {} }
     'calls.index': { paramsTuple?: []; params?: {} }
     'calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'calls.eligibility_check.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.programmes.index': { paramsTuple?: []; params?: {} }
     'staff.programmes.create': { paramsTuple?: []; params?: {} }
     'staff.programmes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -509,6 +513,7 @@ export type ScannedRoutes = {
     'reviews.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rubrics.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.session_items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item_id': ParamValue} }
+    'staff.session_consensus.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'institute.courses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'institute.cohorts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'institute.assessments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

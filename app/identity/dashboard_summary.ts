@@ -1,10 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import type User from '#identity/models/user'
+import { officerWorklists } from '#identity/officer_worklists'
+import { sessionsChairedBy } from '#reviews/committee_sessions'
 
 /**
- * The few numbers a dashboard opens with, in at most three queries whatever the
- * person's roles.
+ * The few numbers a dashboard opens with, in at most five queries whatever the person's
+ * roles and the data size: open calls, organizations, then one per role that has more
+ * (an officer's worklists, a reviewer's chaired sessions, an admin's users by role).
  */
 export class DashboardSummary {
   async for(user: User) {
@@ -36,6 +39,15 @@ export class DashboardSummary {
           'SELECT role, count(*)::int AS count FROM users, unnest(roles) AS role GROUP BY role ORDER BY role'
         )
       : null
-    return { openCalls, organizations, usersByRole: usersByRole?.rows ?? [] }
+    const isOfficer = user.hasRole('programme_officer')
+    return {
+      openCalls,
+      organizations,
+      usersByRole: usersByRole?.rows ?? [],
+      // Officers follow the calls from their staff pages.
+      callRoute: isOfficer ? 'staff.calls.show' : 'calls.show',
+      worklists: isOfficer ? await officerWorklists() : null,
+      chairedSessions: user.hasRole('reviewer') ? await sessionsChairedBy(user.id) : null,
+    }
   }
 }

@@ -2,6 +2,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import CommitteeSession from '#reviews/models/committee_session'
 import { DomainError } from '#core/exceptions/domain_error'
+import type { LocalizedText } from '#core/i18n/localized_text'
 
 /** The session, locked; a signed session (its minutes frozen) refuses any change. */
 export async function lockOpenSession(sessionId: number, client: TransactionClientContract) {
@@ -44,4 +45,39 @@ export async function isChairOf(userId: number, callId: number) {
     .where({ call_id: callId, user_id: userId, role: 'chair' })
     .first()
   return !!chair
+}
+
+/** A session the person chairs that is not closed yet, as their dashboard and queue list it. */
+export interface ChairedSession {
+  id: number
+  heldAt: Date
+  state: string
+  callTitle: LocalizedText
+  /** Every agenda item has its consensus: only the chair's signature is missing. */
+  minutesToSign: boolean
+}
+
+/**
+ * The open sessions of the committees this person chairs, soonest first, in one query.
+ * Read by bench/reviewer_queue.js's baseline too: keep it a plain template literal.
+ */
+export const CHAIRED_SESSIONS_SQL = `SELECT s.id, s.held_at, s.state, c.title AS call_title,
+  NOT EXISTS (SELECT 1 FROM session_items si
+    WHERE si.session_id = s.id AND si.decided_at IS NULL) AS minutes_to_sign
+FROM committee_sessions s
+JOIN committee_members cm ON cm.call_id = s.call_id AND cm.role = 'chair'
+JOIN calls c ON c.id = s.call_id
+WHERE cm.user_id = ? AND s.state <> 'closed'
+ORDER BY s.held_at, s.id
+LIMIT 50`
+
+export async function sessionsChairedBy(userId: number): Promise<ChairedSession[]> {
+  const { rows } = await db.rawQuery(CHAIRED_SESSIONS_SQL, [userId])
+  return rows.map((row: Record<string, any>) => ({
+    id: row.id,
+    heldAt: row.held_at,
+    state: row.state,
+    callTitle: row.call_title,
+    minutesToSign: row.minutes_to_sign,
+  }))
 }

@@ -56,6 +56,11 @@ export class CreateAgreement {
         },
         { client }
       )
+      // The header links to "my agreements" from now on (read from the user, no query).
+      await client
+        .from('users')
+        .where('id', application.applicantId)
+        .update({ is_beneficiary: true })
       const answers = (application.submittedAnswers ?? application.answers) as Record<
         string,
         Record<string, unknown> | undefined

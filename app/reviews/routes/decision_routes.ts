@@ -43,6 +43,9 @@ export function decisionStaffRoutes() {
         .put('/sessions/:id/items/:item_id', [staff.SessionItems, 'update'])
         .as('session_items.update')
       router
+        .put('/sessions/:id/consensus', [staff.SessionConsensus, 'update'])
+        .as('session_consensus.update')
+      router
         .post('/sessions/:id/minutes', [staff.SessionMinutes, 'store'])
         .as('session_minutes.store')
       router.get('/sessions/:id/minutes', [staff.SessionMinutes, 'show']).as('session_minutes.show')

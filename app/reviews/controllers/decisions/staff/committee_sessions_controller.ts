@@ -3,10 +3,10 @@ import { inject } from '@adonisjs/core'
 import Call from '#programmes/models/call'
 import db from '@adonisjs/lucid/services/db'
 import CommitteeSession from '#reviews/models/committee_session'
-import SessionItem from '#reviews/models/session_item'
 import DecisionPolicy from '#reviews/policies/decision_policy'
 import { PlanSession } from '#reviews/actions/plan_session'
 import { presentCount } from '#reviews/committee_sessions'
+import { sessionAgenda } from '#reviews/session_agenda'
 import { findSession } from '#reviews/controllers/decisions/staff/session_access'
 import {
   committeeSessionsMessages,
@@ -50,10 +50,12 @@ export default class CommitteeSessionsController {
   async show(ctx: HttpContext) {
     const session = await findSession(ctx)
     const call = await Call.query().where('id', session.callId).preload('programme').firstOrFail()
-    const items = await SessionItem.query()
-      .where('session_id', session.id)
-      .preload('application')
-      .orderBy('position')
+    const items = await sessionAgenda(
+      session,
+      call.blindReview,
+      ctx.i18n.locale,
+      ctx.i18n.t('reviewing.masked')
+    )
     const committee = await CommitteeSession.query()
       .where('committee_sessions.id', session.id)
       .join('committee_members as cm', 'cm.call_id', 'committee_sessions.call_id')

@@ -18,7 +18,11 @@ export default class SessionItemsController {
     const input = await ctx.request.validateUsing(consensusValidator, {
       messagesProvider: committeeSessionsMessages(ctx.i18n),
     })
-    await recordConsensus.handle(session.id, Number(ctx.params.item_id), input, actorFrom(ctx))
+    await recordConsensus.handle(
+      session.id,
+      [{ id: Number(ctx.params.item_id), ...input }],
+      actorFrom(ctx)
+    )
     return sessionDone(ctx, session.id, 'consensus')
   }
 }
