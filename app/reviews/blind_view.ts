@@ -236,16 +236,29 @@ function redactFields(
  * `mask`, the applicant's identity and every identifying answer's value scrubbed from
  * the others, answers outside the form dropped.
  */
+/**
+ * Masks in any free text (answers, reviewers' comments) everything that names the
+ * applicant on a blind call: their identity and the values of the identifying answers.
+ */
+export function applicantScrubber(
+  definition: FormDefinition,
+  answers: FormAnswers,
+  identity: ApplicantIdentity,
+  mask: string
+) {
+  const known = Object.values(identity).filter(
+    (value): value is string => typeof value === 'string'
+  )
+  return identityScrubber([...known, ...identifyingValues(definition, answers)], mask)
+}
+
 export function blindAnswers(
   definition: FormDefinition,
   answers: FormAnswers,
   identity: ApplicantIdentity,
   mask: string
 ): FormAnswers {
-  const known = Object.values(identity).filter(
-    (value): value is string => typeof value === 'string'
-  )
-  const scrub = identityScrubber([...known, ...identifyingValues(definition, answers)], mask)
+  const scrub = applicantScrubber(definition, answers, identity, mask)
   const result: FormAnswers = {}
   for (const section of definition.sections) {
     const sectionAnswers = answers[section.key]

@@ -3,7 +3,7 @@ import Application from '#applications/models/application'
 import ApplicationDocument from '#applications/models/application_document'
 import CallRubric from '#reviews/models/call_rubric'
 import Review from '#reviews/models/review'
-import { blindAnswers, genericDocumentName } from '#reviews/blind_view'
+import { applicantScrubber, blindAnswers, genericDocumentName } from '#reviews/blind_view'
 import type { FormAnswers, FormDefinition } from '#programmes/forms/form_definition'
 import type { ReviewScores } from '#reviews/rubric'
 
@@ -56,6 +56,10 @@ export async function reviewerViewOf(review: Review, mask: string) {
   const answers = blind
     ? blindAnswers(definition, submitted, identityOf(application), mask)
     : submitted
+  // Other reviewers may have named the applicant in a comment.
+  const scrub = blind
+    ? applicantScrubber(definition, submitted, identityOf(application), mask)
+    : (text: string) => text
   const reviewerDocuments: ReviewerDocument[] = documents.map((document) => ({
     id: document.id,
     fieldPath: document.fieldPath,
@@ -88,7 +92,12 @@ export async function reviewerViewOf(review: Review, mask: string) {
     peers: peers.map((peer, index): PeerReview => ({
       position: index + 1,
       weightedScore: Number(peer.weightedScore),
-      scores: peer.scores,
+      scores: Object.fromEntries(
+        Object.entries(peer.scores).map(([key, entry]) => [
+          key,
+          { ...entry, comment: scrub(entry.comment ?? '') },
+        ])
+      ),
     })),
   }
 }

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { DateTime } from 'luxon'
-import { identifyingValues, identityScrubber } from '#reviews/blind_view'
+import { type ApplicantIdentity, applicantScrubber } from '#reviews/blind_view'
 import type { RubricCriterion, ReviewScores } from '#reviews/rubric'
 import type { FormAnswers, FormDefinition } from '#programmes/forms/form_definition'
 import { localize } from '#core/i18n/localized_text'
@@ -138,9 +138,10 @@ function scrubberOf(
   mask: string
 ) {
   const { definition, answers, ...known } = identity
-  const values = [title, ...Object.values(known)].filter(
-    (value): value is string => typeof value === 'string'
+  return applicantScrubber(
+    definition ?? { sections: [] },
+    answers ?? {},
+    { ...(known as ApplicantIdentity), title },
+    mask
   )
-  if (definition && answers) values.push(...identifyingValues(definition, answers))
-  return identityScrubber(values, mask)
 }

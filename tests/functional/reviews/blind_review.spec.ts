@@ -125,7 +125,13 @@ test.group('Blind review: nothing tells a reviewer who applies', (group) => {
     const { application, document } = await blindApplication()
     const reviewer = await userWithRoles('reviewer')
     const review = await assignedReview(application, reviewer)
-    await submittedReview(application, await userWithRoles('reviewer'), scoresOf(3, 4))
+    // Another reviewer's comment names the employer and the company: after this reviewer
+    // submits, it is shown to them, scrubbed.
+    await submittedReview(
+      application,
+      await userWithRoles('reviewer'),
+      scoresOf(3, 4, `Solide, ancien de ${IDENTITY.employer} chez ${IDENTITY.organization}`)
+    )
     const token = await tokenOf(reviewer)
 
     const reviewPage = await client.get(`/reviews/${review.id}`).loginAs(reviewer)
