@@ -75,6 +75,7 @@ export type ScannedRoutes = {
     'home': { paramsTuple?: []; params?: {} }
     'calls.index': { paramsTuple?: []; params?: {} }
     'calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'calls.eligibility_check.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.programmes.index': { paramsTuple?: []; params?: {} }
     'staff.programmes.create': { paramsTuple?: []; params?: {} }
     'staff.programmes.store': { paramsTuple?: []; params?: {} }
@@ -198,6 +199,7 @@ export type ScannedRoutes = {
     'consents.destroy': { paramsTuple: [ParamValue]; params: {'purpose': ParamValue} }
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'admin.erasures.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.search.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   GET: {
@@ -240,6 +242,7 @@ export type ScannedRoutes = {
     'home': { paramsTuple?: []; params?: {} }
     'calls.index': { paramsTuple?: []; params?: {} }
     'calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'calls.eligibility_check.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.programmes.index': { paramsTuple?: []; params?: {} }
     'staff.programmes.create': { paramsTuple?: []; params?: {} }
     'staff.programmes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -302,6 +305,7 @@ export type ScannedRoutes = {
     'privacy.show': { paramsTuple?: []; params?: {} }
     'privacy_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
+    'staff.search.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   HEAD: {
@@ -344,6 +348,7 @@ export type ScannedRoutes = {
     'home': { paramsTuple?: []; params?: {} }
     'calls.index': { paramsTuple?: []; params?: {} }
     'calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'calls.eligibility_check.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.programmes.index': { paramsTuple?: []; params?: {} }
     'staff.programmes.create': { paramsTuple?: []; params?: {} }
     'staff.programmes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -406,6 +411,7 @@ export type ScannedRoutes = {
     'privacy.show': { paramsTuple?: []; params?: {} }
     'privacy_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
+    'staff.search.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   POST: {
