@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { SimplePaginator } from '@adonisjs/lucid/database'
-import { searchStaff as maySearch } from '#identity/abilities'
+import { manageProgrammes, manageUsers, searchStaff as maySearch } from '#identity/abilities'
 import { SEARCH_PAGE_SIZE, searchScopeOf, searchStaff } from '#app/search/staff_search'
 import { searchMessages, staffSearchValidator } from '#app/search/validators/staff_search'
 
@@ -8,6 +8,15 @@ import { searchMessages, staffSearchValidator } from '#app/search/validators/sta
 export default class StaffSearchController {
   async index({ view, request, response, bouncer, auth, i18n }: HttpContext) {
     await bouncer.authorize(maySearch)
+    const scope = searchScopeOf(auth.getUserOrFail())!
+    // Which results link to their page: only those the reader may open there.
+    const admin = await bouncer.allows(manageUsers)
+    const opens = {
+      applications: await bouncer.allows(manageProgrammes),
+      organizations: admin,
+      people: admin,
+    }
+    view.share({ scope, opens })
     const typed = request.qs().q
     if (typed === undefined || typed === '') return view.render('pages/search/index', { q: '' })
 
@@ -23,7 +32,7 @@ export default class StaffSearchController {
     }
 
     const page = input.page ?? 1
-    const results = await searchStaff(input.q, searchScopeOf(auth.getUserOrFail())!, page)
+    const results = await searchStaff(input.q, scope, page)
     // One pager for the three groups: as many pages as the largest group needs.
     const largest = Math.max(
       results.applications.total,

@@ -96,6 +96,18 @@ test.group('Staff search', (group) => {
     guest.assertStatus(302)
   })
 
+  test('the header offers the search box to staff who may search, not to reviewers', async ({
+    client,
+    assert,
+  }) => {
+    const box = 'action="/staff/search" role="search"'
+    const officer = await client.get('/dashboard').loginAs(await userWithRoles('programme_officer'))
+    assert.include(officer.text(), box)
+    const reviewer = await client.get('/dashboard').loginAs(await userWithRoles('reviewer'))
+    reviewer.assertStatus(200)
+    assert.notInclude(reviewer.text(), box)
+  })
+
   test('a finance officer finds only what has an agreement', async ({ client, assert }) => {
     const applicant = await userWithRoles('applicant')
     applicant.fullName = 'Karim Financé'
