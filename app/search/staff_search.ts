@@ -19,18 +19,32 @@ export function searchScopeOf(user: User): SearchScope | null {
   return null
 }
 
+/** The typed words, as SQL that builds their tsquery, and its bindings. */
+export interface SearchTsQuery {
+  sql: string
+  bindings: string[]
+}
+
 /**
  * The words as a tsquery in the `simple` configuration: every word must match, the last
- * by prefix ("atl" finds "Atlas"). Only letters, marks and digits get through, so nothing
- * typed can be read as a tsquery operator; the database folds accents and Arabic
- * spellings (search_text) the same way as in the indexed documents.
+ * by prefix ("atl" finds "Atlas"). The database folds accents and Arabic spellings
+ * (search_text) as in the indexed documents, then `plainto_tsquery` reads the folded text:
+ * never the tsquery syntax, since unaccent turns some letters into operators (ʼ → ', ː → :).
+ * Only the tsquery's own text form gets the `:*`, so nothing typed can reach the parser.
  */
-export function searchTsQuery(text: string) {
+export function searchTsQuery(text: string): SearchTsQuery | null {
   const words = text
     .split(/[^\p{L}\p{M}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 8)
-  return words.map((word, index) => (index === words.length - 1 ? `${word}:*` : word)).join(' & ')
+  const last = words.pop()
+  if (!last) return null
+  const prefix = `(nullif(plainto_tsquery('simple', search_text(?))::text, '') || ':*')::tsquery`
+  if (!words.length) return { sql: prefix, bindings: [last] }
+  return {
+    sql: `(plainto_tsquery('simple', search_text(?)) && ${prefix})`,
+    bindings: [words.join(' '), last],
+  }
 }
 
 /**
@@ -42,8 +56,6 @@ const DOCUMENTS = {
   organizations: `search_document(organizations.name || ' ' || coalesce(organizations.ice, '') || ' ' || coalesce(organizations.rc_number, ''))`,
   users: `search_document(users.full_name || ' ' || users.email)`,
 }
-
-const MATCHES = `@@ to_tsquery('simple', search_text(?))`
 
 export interface ApplicationHit {
   id: number
@@ -122,14 +134,14 @@ export async function searchStaff(
  * typed whole (the tokenizer cuts `SM-2026-000123` into `sm`, `-2026`, `-000123`, so the
  * reference is compared as it is, through its unique index).
  */
-export function applicationsQuery(tsQuery: string, text: string, scope: SearchScope) {
+export function applicationsQuery(tsQuery: SearchTsQuery, text: string, scope: SearchScope) {
   const query = db
     .from('applications')
     .join('calls', 'calls.id', 'applications.call_id')
     .whereNot('applications.state', 'draft')
     .where((match) => {
       match
-        .whereRaw(`${DOCUMENTS.applications} ${MATCHES}`, [tsQuery])
+        .whereRaw(`${DOCUMENTS.applications} @@ ${tsQuery.sql}`, tsQuery.bindings)
         .orWhere('applications.reference', text.trim().toUpperCase())
     })
     .select(
@@ -143,9 +155,7 @@ export function applicationsQuery(tsQuery: string, text: string, scope: SearchSc
       ),
       db.raw('count(*) over () as total')
     )
-    .orderByRaw(`ts_rank(${DOCUMENTS.applications}, to_tsquery('simple', search_text(?))) desc`, [
-      tsQuery,
-    ])
+    .orderByRaw(`ts_rank(${DOCUMENTS.applications}, ${tsQuery.sql}) desc`, tsQuery.bindings)
     .orderBy('applications.id', 'desc')
     .limit(SEARCH_PAGE_SIZE)
   if (scope === 'agreements')
@@ -153,10 +163,10 @@ export function applicationsQuery(tsQuery: string, text: string, scope: SearchSc
   return query
 }
 
-export function organizationsQuery(tsQuery: string, scope: SearchScope) {
+export function organizationsQuery(tsQuery: SearchTsQuery, scope: SearchScope) {
   const query = db
     .from('organizations')
-    .whereRaw(`${DOCUMENTS.organizations} ${MATCHES}`, [tsQuery])
+    .whereRaw(`${DOCUMENTS.organizations} @@ ${tsQuery.sql}`, tsQuery.bindings)
     .select('id', 'name', 'kind', db.raw('count(*) over () as total'))
     .orderBy('name')
     .orderBy('id')
@@ -173,10 +183,10 @@ export function organizationsQuery(tsQuery: string, scope: SearchScope) {
   return query
 }
 
-export function peopleQuery(tsQuery: string, scope: SearchScope) {
+export function peopleQuery(tsQuery: SearchTsQuery, scope: SearchScope) {
   const query = db
     .from('users')
-    .whereRaw(`${DOCUMENTS.users} ${MATCHES}`, [tsQuery])
+    .whereRaw(`${DOCUMENTS.users} @@ ${tsQuery.sql}`, tsQuery.bindings)
     // An erased person's row stays (pseudonymised) but is nobody to find.
     .whereNull('erased_at')
     .select('id', 'full_name', 'email', 'roles', db.raw('count(*) over () as total'))

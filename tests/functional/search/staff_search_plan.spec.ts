@@ -42,7 +42,7 @@ test.group('Staff search / indexes', (group) => {
     )
     await db.rawQuery('ANALYZE users, organizations, applications')
 
-    const tsQuery = searchTsQuery('atlas agri')
+    const tsQuery = searchTsQuery('atlas agri')!
     const plans = {
       applications_staff_search: await planOf(
         applicationsQuery(tsQuery, 'atlas agri', 'everything')
