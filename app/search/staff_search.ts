@@ -129,6 +129,9 @@ export async function searchStaff(
   }
 }
 
+/** What a whole reference number can look like (`SM-2026-000123`). */
+const REFERENCE = /^[A-Z0-9-]{2,20}$/
+
 /**
  * Submitted applications (drafts are the applicant's own), or the one whose reference is
  * typed whole (the tokenizer cuts `SM-2026-000123` into `sm`, `-2026`, `-000123`, so the
@@ -140,9 +143,9 @@ export function applicationsQuery(tsQuery: SearchTsQuery, text: string, scope: S
     .join('calls', 'calls.id', 'applications.call_id')
     .whereNot('applications.state', 'draft')
     .where((match) => {
-      match
-        .whereRaw(`${DOCUMENTS.applications} @@ ${tsQuery.sql}`, tsQuery.bindings)
-        .orWhere('applications.reference', text.trim().toUpperCase())
+      match.whereRaw(`${DOCUMENTS.applications} @@ ${tsQuery.sql}`, tsQuery.bindings)
+      const reference = text.trim().toUpperCase()
+      if (REFERENCE.test(reference)) match.orWhere('applications.reference', reference)
     })
     .select(
       'applications.id',

@@ -14,7 +14,23 @@ const typed = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 110 }),
   fc
     .array(
-      fc.constantFrom('ʼ', 'ː', '½', '«', '&', '|', '!', ':*', "'", '\\', '(', 'a', 'é', 'إ'),
+      fc.constantFrom(
+        '\u0000',
+        'ʼ',
+        'ː',
+        '½',
+        '«',
+        '&',
+        '|',
+        '!',
+        ':*',
+        "'",
+        '\\',
+        '(',
+        'a',
+        'é',
+        'إ'
+      ),
       {
         maxLength: 20,
       }
