@@ -28,6 +28,7 @@ import { instituteWebRoutes, verificationRoutes } from '#training/routes/institu
 import { agreementWebRoutes } from '#disbursements/routes/agreement_routes'
 import { paymentApiRoutes, paymentWebRoutes } from '#disbursements/routes/payment_routes'
 import { privacyWebRoutes } from '#privacy/routes'
+import { searchStaffRoutes } from '#app/search/routes'
 
 /**
  * Unknown URLs still go through their stack, so the 404 speaks the person's language;
@@ -80,6 +81,7 @@ router
     agreementWebRoutes()
     paymentWebRoutes()
     privacyWebRoutes()
+    searchStaffRoutes()
     router.any('*', notFound).as('not_found')
   })
   .use(webStack())

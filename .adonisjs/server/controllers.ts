@@ -167,6 +167,9 @@ export const controllers = {
       },
     },
   },
+  search: {
+    StaffSearch: () => import('#app/search/controllers/staff_search_controller'),
+  },
   training: {
     catalogue: {
       CohortEnrolments: () => import('#app/training/controllers/catalogue/cohort_enrolments_controller'),

@@ -200,6 +200,7 @@ export type ScannedRoutes = {
     'consents.destroy': { paramsTuple: [ParamValue]; params: {'purpose': ParamValue} }
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'admin.erasures.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.search.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   GET: {
@@ -305,6 +306,7 @@ export type ScannedRoutes = {
     'privacy.show': { paramsTuple?: []; params?: {} }
     'privacy_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
+    'staff.search.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   HEAD: {
@@ -410,6 +412,7 @@ export type ScannedRoutes = {
     'privacy.show': { paramsTuple?: []; params?: {} }
     'privacy_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
+    'staff.search.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   POST: {

@@ -1,5 +1,6 @@
 import { Bouncer } from '@adonisjs/bouncer'
 import type User from '#identity/models/user'
+import { searchScopeOf } from '#app/search/staff_search'
 
 /**
  * Abilities that are not about one record. Record-level rules live in policies.
@@ -13,3 +14,5 @@ export const coordinateInstitute = Bouncer.ability(
   (user: User) => user.hasRole('institute_coordinator') && user.instituteId !== null
 )
 export const enrolInCohorts = Bouncer.ability((user: User) => user.hasRole('trainee'))
+/** Staff search: officers, admins and (within what they pay) finance officers. */
+export const searchStaff = Bouncer.ability((user: User) => searchScopeOf(user) !== null)
