@@ -6,10 +6,11 @@ import {
   type ConditionGroup,
   type RuleSet,
 } from '#eligibility/rule_set'
-import type {
-  FieldDefinition,
-  FormAnswers,
-  FormDefinition,
+import {
+  FIELD_TYPES,
+  type FieldDefinition,
+  type FormAnswers,
+  type FormDefinition,
 } from '#programmes/forms/form_definition'
 
 /**
@@ -19,17 +20,9 @@ import type {
  */
 
 /** A question the check can ask: answered in one field of the form, not a file or a group. */
-const ASKABLE_TYPES = new Set<FieldDefinition['type']>([
-  'text',
-  'long_text',
-  'number',
-  'money',
-  'date',
-  'select',
-  'multi_select',
-  'boolean',
-])
-
+const ASKABLE_TYPES = new Set<FieldDefinition['type']>(
+  FIELD_TYPES.filter((type) => type !== 'file' && type !== 'group')
+)
 /** The eligibility conditions, depth first in the order written (the evaluator's order). */
 function conditionsOf(group: ConditionGroup, found: Condition[] = []) {
   for (const node of 'all' in group ? group.all : group.any) {
