@@ -35,6 +35,7 @@ export function privacyWebRoutes() {
       router
         .post('/privacy/requests/:id/erasure', [privacy.admin.Erasures, 'store'])
         .as('erasures.store')
+        .use(middleware.sudo())
     })
     .prefix('/admin')
     .as('admin')

@@ -21,6 +21,7 @@ function sensitiveRoutes(target: User): Array<[Method, string]> {
     ['GET', '/finance/calls/999999/ledger/tranches.csv'],
     ['GET', '/staff/calls/999999/applications.csv'],
     ['GET', '/admin/audit.csv'],
+    ['POST', '/admin/privacy/requests/999999/erasure'],
     ['POST', '/finance/payments/999999/execution'],
     ['GET', '/finance/payments/999999/files/pain001'],
     ['PUT', `/admin/users/${target.id}/roles`],
