@@ -218,7 +218,12 @@ test.group('Admin: signed audit head', (group) => {
         ])
       const { stdout } = await verify('head.txt')
       assert.include(stdout, 'Signature Verified Successfully')
-      await writeFile(join(dir, 'forged.txt'), statement.text().replace(/hash: ./, 'hash: 0'))
+      // One hex digit of the hash changed (to another digit: a hash may start with 0).
+      const forged = statement
+        .text()
+        .replace(/hash: (.)/, (_, digit: string) => `hash: ${digit === '0' ? '1' : '0'}`)
+      assert.notEqual(forged, statement.text())
+      await writeFile(join(dir, 'forged.txt'), forged)
       await assert.rejects(() => verify('forged.txt'))
     } finally {
       await rm(dir, { recursive: true, force: true })
