@@ -99,6 +99,25 @@ test.group('Payments / Stripe webhooks (signed by the SDK, Stripe API fake)', (g
     assert.isNotNull(await columnOf('webhook_events', event.id, 'processed_at'))
   })
 
+  test('a signed event is taken as Stripe wrote it, even with text the portal refuses from people', async ({
+    client,
+    assert,
+  }) => {
+    const { transfer } = await trancheAwaitingItsWebhook()
+    // Stripe copies free text (a description typed in its dashboard) into events: a bidi
+    // override there must not make the portal refuse, and so lose, a genuine event.
+    const { event, payload, signature } = stripe.signedEvent('transfer.updated', {
+      ...transfer,
+      description: 'Versement \u202eMAD\u202c de mars',
+    })
+    const response = await client
+      .post(WEBHOOK_URL)
+      .header('stripe-signature', signature)
+      .unsafeJson(payload)
+    response.assertStatus(200)
+    assert.lengthOf(await db.from('webhook_events').where('id', event.id), 1)
+  })
+
   test('a forged, tampered, stale or unsigned webhook is refused with 400 and changes nothing', async ({
     client,
     assert,
