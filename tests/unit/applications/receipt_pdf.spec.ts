@@ -187,6 +187,24 @@ test.group('Application receipt PDF', () => {
     assert.include(text, t('no_documents'))
   })
 
+  // Issue 14 reported "S M-2026-000002" on an Arabic receipt. Rendered to PNG (pdftoppm)
+  // and extracted (pdftotext -layout and -raw), the receipt reads the reference whole:
+  // each Latin run is one Tj of the standard font, so no reader can split it.
+  test('the Arabic receipt draws each Latin run in one piece: reference, email, footer', async ({
+    assert,
+  }) => {
+    const reference = 'SM-2026-000002'
+    const text = standardFontText(
+      await firstPage('ar', { reference, applicantEmail: 'founder@manassa.test' })
+    )
+
+    assert.include(text, reference)
+    assert.include(text, 'founder@manassa.test')
+    // The footer "Manassa — SM-2026-000002 — <Arabic date>": one left-to-right run.
+    assert.include(text, `Manassa \u2014 ${reference}`)
+    assert.notMatch(text, /S M-2026|SM -2026|SM- 2026/)
+  })
+
   test('every locale has the same receipt messages', async ({ assert }) => {
     const keysOf = (locale: string) =>
       Object.keys(i18nManager.getTranslationsFor(locale))
