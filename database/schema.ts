@@ -115,6 +115,39 @@ export class ApplicationEvaluationSchema extends BaseModel {
   declare score: number
 }
 
+export class ApplicationMemberSchema extends BaseModel {
+  static $columns = ['acceptedAt', 'applicationId', 'canSubmit', 'email', 'id', 'invitedAt', 'invitedBy', 'revokedAt', 'revokedBy', 'role', 'tokenExpiresAt', 'tokenHash', 'updatedAt', 'userId'] as const
+  $columns = ApplicationMemberSchema.$columns
+  @column.dateTime()
+  declare acceptedAt: DateTime | null
+  @column()
+  declare applicationId: number
+  @column()
+  declare canSubmit: boolean
+  @column()
+  declare email: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare invitedAt: DateTime
+  @column()
+  declare invitedBy: number
+  @column.dateTime()
+  declare revokedAt: DateTime | null
+  @column()
+  declare revokedBy: number | null
+  @column()
+  declare role: string
+  @column.dateTime()
+  declare tokenExpiresAt: DateTime | null
+  @column()
+  declare tokenHash: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare userId: number | null
+}
+
 export class ApplicationSchema extends BaseModel {
   static $columns = ['answers', 'appealStatement', 'appealedAt', 'applicantId', 'callId', 'createdAt', 'evaluationId', 'formVersionId', 'id', 'organizationId', 'pseudonymisedAt', 'reference', 'region', 'state', 'submittedAnswers', 'submittedAt', 'title', 'updatedAt', 'verdictBy'] as const
   $columns = ApplicationSchema.$columns
@@ -261,7 +294,7 @@ export class CallRubricSchema extends BaseModel {
 }
 
 export class CallSchema extends BaseModel {
-  static $columns = ['blindReview', 'closesAt', 'committedCentimes', 'createdAt', 'description', 'disbursedCentimes', 'envelopeCentimes', 'id', 'opensAt', 'programmeId', 'state', 'title', 'updatedAt'] as const
+  static $columns = ['blindReview', 'closesAt', 'committedCentimes', 'createdAt', 'description', 'disbursedCentimes', 'draftReminderDays', 'envelopeCentimes', 'id', 'opensAt', 'programmeId', 'state', 'title', 'updatedAt'] as const
   $columns = CallSchema.$columns
   @column()
   declare blindReview: boolean
@@ -275,6 +308,8 @@ export class CallSchema extends BaseModel {
   declare description: LocalizedText
   @column()
   declare disbursedCentimes: number
+  @column()
+  declare draftReminderDays: number
   @column()
   declare envelopeCentimes: number
   @column({ isPrimary: true })
@@ -466,6 +501,27 @@ export class DataRequestSchema extends BaseModel {
   declare userId: number
 }
 
+export class DeadlineExtensionSchema extends BaseModel {
+  static $columns = ['applicationId', 'callId', 'closesAt', 'createdAt', 'grantedBy', 'id', 'reason', 'updatedAt'] as const
+  $columns = DeadlineExtensionSchema.$columns
+  @column()
+  declare applicationId: number
+  @column()
+  declare callId: number
+  @column.dateTime()
+  declare closesAt: DateTime
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare grantedBy: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare reason: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class DecisionSchema extends BaseModel {
   static $columns = ['amountCentimes', 'applicationId', 'callId', 'conditions', 'createdAt', 'decidedBy', 'finalScore', 'id', 'outcome', 'publishedAt', 'rank', 'reasons', 'reservePosition', 'respondedAt', 'response', 'updatedAt'] as const
   $columns = DecisionSchema.$columns
@@ -501,6 +557,15 @@ export class DecisionSchema extends BaseModel {
   declare response: string | null
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+}
+
+export class DraftReminderSchema extends BaseModel {
+  static $columns = ['applicationId', 'sentAt'] as const
+  $columns = DraftReminderSchema.$columns
+  @column({ isPrimary: true })
+  declare applicationId: number
+  @column.dateTime()
+  declare sentAt: DateTime
 }
 
 export class EnrolmentSchema extends BaseModel {

@@ -7,6 +7,7 @@ export const jobs = {
   'audit.seal': () => import('#core/audit/seal_audit_log_job'),
   'eligibility.reevaluate_call': () => import('#eligibility/jobs/reevaluate_call_job'),
   'reviews.send_reminders': () => import('#reviews/jobs/review_reminders_job'),
+  'applications.send_draft_reminders': () => import('#applications/jobs/draft_reminders_job'),
   'payments.pay_tranche': () => import('#disbursements/jobs/pay_tranche_job'),
   'payments.stripe_event': () => import('#disbursements/jobs/stripe_event_job'),
   'api.purge_idempotency_keys': () => import('#core/jobs/purge_idempotency_keys_job'),
@@ -23,6 +24,9 @@ export type JobName = keyof typeof jobs
 export const schedules: { name: JobName; pattern: string }[] = [
   // Reviewers hear about reviews due within 48 h or overdue, each morning.
   { name: 'reviews.send_reminders', pattern: '0 8 * * *' },
+  // Owners of drafts whose deadline is N days away (N per call), hourly so that a
+  // deadline in the afternoon is not reminded a day late.
+  { name: 'applications.send_draft_reminders', pattern: '10 * * * *' },
   // The API's Idempotency-Key rows past their 24 hours, at night.
   { name: 'api.purge_idempotency_keys', pattern: '30 3 * * *' },
   // The audit log's new entries join the hash chain within a minute.

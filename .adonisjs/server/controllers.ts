@@ -12,15 +12,18 @@ export const controllers = {
       OpenApi: () => import('#app/applications/controllers/api/open_api_controller'),
     },
     ApplicationDocuments: () => import('#app/applications/controllers/application_documents_controller'),
+    ApplicationMembers: () => import('#app/applications/controllers/application_members_controller'),
     ApplicationReceipts: () => import('#app/applications/controllers/application_receipts_controller'),
     ApplicationSubmissions: () => import('#app/applications/controllers/application_submissions_controller'),
     ApplicationWithdrawals: () => import('#app/applications/controllers/application_withdrawals_controller'),
     Applications: () => import('#app/applications/controllers/applications_controller'),
     CallApplications: () => import('#app/applications/controllers/call_applications_controller'),
+    MemberInvitations: () => import('#app/applications/controllers/member_invitations_controller'),
     staff: {
       Applications: () => import('#app/applications/controllers/staff/applications_controller'),
       CallApplicationExports: () => import('#app/applications/controllers/staff/call_application_exports_controller'),
       CallApplications: () => import('#app/applications/controllers/staff/call_applications_controller'),
+      CallDeadlineExtensions: () => import('#app/applications/controllers/staff/call_deadline_extensions_controller'),
     },
   },
   core: {

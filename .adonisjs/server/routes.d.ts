@@ -98,9 +98,15 @@ export type ScannedRoutes = {
     'application_withdrawals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_receipts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
+    'member_invitations.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'member_invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'staff.call_applications.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_applications.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_deadline_extensions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_deadline_extensions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_appeals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -256,9 +262,11 @@ export type ScannedRoutes = {
     'applications.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_receipts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'member_invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'staff.call_applications.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_applications.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_deadline_extensions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -362,9 +370,11 @@ export type ScannedRoutes = {
     'applications.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_receipts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'member_invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'staff.call_applications.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_applications.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_deadline_extensions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -447,6 +457,9 @@ export type ScannedRoutes = {
     'call_applications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_submissions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_withdrawals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'member_invitations.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'staff.call_deadline_extensions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_appeals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.rule_dry_runs.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.rule_publications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -493,6 +506,7 @@ export type ScannedRoutes = {
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'passkeys.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_second_factors.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
     'staff.committee_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
     'consents.destroy': { paramsTuple: [ParamValue]; params: {'purpose': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }

@@ -3,8 +3,12 @@ import { urlFor } from '@adonisjs/core/services/url_builder'
 import Application from '#applications/models/application'
 import ApplicationDocument from '#applications/models/application_document'
 import type User from '#identity/models/user'
+import { memberApplicationIds } from '#applications/application_members'
 
-/** A person's applications, their own and their organizations', newest first (2 queries). */
+/**
+ * A person's applications, their own, their organizations' and those they were invited
+ * onto as a co-applicant, newest first (3 queries).
+ */
 export function applicationsOf(user: User) {
   return Application.query()
     .where((query) =>
@@ -14,6 +18,7 @@ export function applicationsOf(user: User) {
           'organization_id',
           db.from('organization_members').where('user_id', user.id).select('organization_id')
         )
+        .orWhereIn('id', memberApplicationIds(user.id))
     )
     .preload('call', (call) => call.preload('programme'))
     .preload('organization')

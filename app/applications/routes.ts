@@ -30,8 +30,21 @@ export function applicationsWebRoutes() {
       router
         .get('/documents/:id', [applications.ApplicationDocuments, 'show'])
         .as('application_documents.show')
+      router
+        .post('/applications/:id/members', [applications.ApplicationMembers, 'store'])
+        .as('application_members.store')
+      router
+        .delete('/applications/:id/members/:memberId', [applications.ApplicationMembers, 'destroy'])
+        .as('application_members.destroy')
+      router
+        .post('/member-invitations/:token', [applications.MemberInvitations, 'update'])
+        .as('member_invitations.update')
     })
     .use([middleware.auth(), middleware.verified()])
+  // The mailed link itself is public: a guest learns to sign in with the invited address.
+  router
+    .get('/member-invitations/:token', [applications.MemberInvitations, 'show'])
+    .as('member_invitations.show')
 }
 
 export function applicationsApiRoutes() {

@@ -16,6 +16,12 @@ export function applicationsStaffRoutes() {
         .as('call_applications.export')
         .use(middleware.sudo())
       router.get('/applications/:id', [staff.Applications, 'show']).as('applications.show')
+      router
+        .get('/calls/:id/deadline-extensions', [staff.CallDeadlineExtensions, 'index'])
+        .as('call_deadline_extensions.index')
+      router
+        .post('/calls/:id/deadline-extensions', [staff.CallDeadlineExtensions, 'store'])
+        .as('call_deadline_extensions.store')
     })
     .prefix('/staff')
     .as('staff')

@@ -193,3 +193,12 @@ export function awardsWithoutAgreement(limit = 200) {
       'programmes.kind'
     )
 }
+
+/** The agreement of an application, for its co-applicants' link (null before one exists). */
+export async function agreementIdOf(applicationId: number) {
+  const agreement = await Agreement.query()
+    .where('applicationId', applicationId)
+    .select('id')
+    .first()
+  return agreement?.id ?? null
+}

@@ -12,7 +12,8 @@ const LIFETIMES: Record<TokenPurpose, DurationLike> = {
   invitation: { days: 7 },
 }
 
-function digest(token: string) {
+/** What is stored of a one-time token: its SHA-256, never the token itself. */
+export function digest(token: string) {
   return createHash('sha256').update(token).digest('hex')
 }
 
@@ -42,6 +43,11 @@ export async function issueToken(
   return token
 }
 
+/** A token as issued (base64url of 32 bytes); anything else is not looked up. */
+export function isTokenShaped(token: string) {
+  return /^[\w-]{20,100}$/.test(token)
+}
+
 const INVALID_LINK: Record<TokenPurpose, string> = {
   verify_email: 'auth.verify.invalid_link',
   reset_password: 'auth.reset.invalid_link',
@@ -58,7 +64,7 @@ export async function redeemToken(
   purpose: TokenPurpose,
   client: TransactionClientContract
 ) {
-  const row = /^[\w-]{20,100}$/.test(token)
+  const row = isTokenShaped(token)
     ? await UserToken.query({ client })
         .where({ tokenHash: digest(token), purpose })
         .whereNull('usedAt')

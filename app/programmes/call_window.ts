@@ -54,3 +54,21 @@ export function callWindow(
   const timeLeft = timeLeftUntil(call.closesAt, now)
   return timeLeft ? { status: 'open', timeLeft } : { status: 'closed', timeLeft: null }
 }
+
+/** Call states in which an applicant's own extended deadline still lets them submit. */
+const EXTENSIBLE_STATES = ['open', 'closed']
+
+/**
+ * Whether a draft may be submitted at `now`: the call is open and its closing instant has
+ * not passed, or an officer extended this application's deadline (issue 14) and that
+ * later instant has not passed, even once the call itself closed (not once decided).
+ */
+export function acceptsSubmission(
+  call: { state: string; closesAt: Instant },
+  extendedUntil: Instant | null,
+  now: DateTime
+) {
+  const before = (deadline: Instant) => now.toMillis() <= millisOf(deadline)
+  if (call.state === 'open' && before(call.closesAt)) return true
+  return extendedUntil !== null && EXTENSIBLE_STATES.includes(call.state) && before(extendedUntil)
+}

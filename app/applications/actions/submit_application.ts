@@ -13,14 +13,16 @@ import { nextReference, REFERENCE_PREFIXES } from '#applications/reference_numbe
 import { answersMessagesProvider, answersValidator } from '#programmes/forms/answers_validator'
 import type { FormAnswers, FormDefinition } from '#programmes/forms/form_definition'
 import { DomainError, InvalidFields } from '#core/exceptions/domain_error'
-import { hasPassed } from '#core/casablanca_time'
+import { acceptsSubmission } from '#programmes/call_window'
+import { extensionOf } from '#applications/deadlines'
 import type { Actor } from '#core/audit/actor'
 import { inTransaction } from '#core/transactions'
 import { publishedRuleSet } from '#eligibility/rule_set_versions'
 import { screenApplication } from '#eligibility/actions/evaluate_application'
 
 /**
- * Submits a draft: refused once the call's closing instant has passed (server clock);
+ * Submits a draft: refused once the call's closing instant has passed (server clock),
+ * or the later one an officer gave this application;
  * otherwise the form version is frozen, the answers validated against it and
  * snapshotted, and a reference number given, all in one transaction.
  */
@@ -39,7 +41,8 @@ export class SubmitApplication {
         .where('id', locked.callId)
         .preload('programme')
         .firstOrFail()
-      if (call.state !== 'open' || hasPassed(call.closesAt, now)) {
+      const extension = await extensionOf(locked.id, client)
+      if (!acceptsSubmission(call, extension?.closesAt ?? null, now)) {
         throw new DomainError('applications.errors.deadline_passed', { status: 409 })
       }
       if (call.programme.kind === 'training') {

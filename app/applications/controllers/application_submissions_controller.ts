@@ -17,7 +17,7 @@ import { submittedAnswersValidator } from '#applications/validators/application'
 export default class ApplicationSubmissionsController {
   @inject()
   async store(ctx: HttpContext, submitApplication: SubmitApplication) {
-    const application = await findApplication(ctx, 'edit')
+    const application = await findApplication(ctx, 'submit')
     if (application.isDraft) {
       const { saved, problems } = await saveDraftAndFiles(
         ctx,

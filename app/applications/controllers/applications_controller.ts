@@ -3,10 +3,16 @@ import ApplicationPolicy from '#applications/policies/application_policy'
 import { findApplication } from '#applications/controllers/application_access'
 import { saveDraftFromRequest } from '#applications/controllers/draft_input'
 import { applicationsOf, documentsByField, timelineOf } from '#applications/application_pages'
+import { membersOf } from '#applications/application_members'
+import { deadlineOf } from '#applications/deadlines'
+import { agreementIdOf } from '#disbursements/agreement_pages'
 import { currentFormVersion } from '#programmes/form_versions'
 import { WITHDRAWABLE_STATES } from '#applications/application_lifecycle'
 import { appealWindow } from '#eligibility/appeals'
 import { draftAnswersValidator } from '#applications/validators/application'
+
+/** States in which an application has an agreement (its funded project). */
+const FUNDED_STATES: string[] = ['contracted', 'disbursing', 'completed']
 
 export default class ApplicationsController {
   async index({ view, auth }: HttpContext) {
@@ -17,18 +23,28 @@ export default class ApplicationsController {
   async show(ctx: HttpContext) {
     const application = await findApplication(ctx)
     await application.loadContext()
+    const policy = ctx.bouncer.with(ApplicationPolicy)
+    const isOwner = await policy.allows('edit', application)
     return ctx.view.render('pages/applications/show', {
       application,
       documents: await documentsByField(application),
       timeline: await timelineOf(application),
-      canEdit: await ctx.bouncer.with(ApplicationPolicy).allows('edit', application),
+      canEdit: isOwner,
+      canEditDraft: isOwner || (await policy.allows('editDraft', application)),
+      members: await membersOf(application),
+      deadline: await deadlineOf(application),
+      // The owner reaches their agreements from their list; a co-applicant has none.
+      agreementId:
+        isOwner || !FUNDED_STATES.includes(application.state)
+          ? null
+          : await agreementIdOf(application.id),
       canWithdraw: WITHDRAWABLE_STATES.includes(application.state),
       appeal: await appealWindow(application),
     })
   }
 
   async edit(ctx: HttpContext) {
-    const application = await findApplication(ctx, 'edit')
+    const application = await findApplication(ctx, 'editDraft')
     if (!application.isDraft) {
       return ctx.response.redirect().toRoute('applications.show', { id: application.id })
     }
@@ -38,6 +54,8 @@ export default class ApplicationsController {
     const form = await currentFormVersion(application.callId)
     return ctx.view.render('pages/applications/edit', {
       application,
+      deadline: await deadlineOf(application),
+      canSubmit: await ctx.bouncer.with(ApplicationPolicy).allows('submit', application),
       definition: form?.definition ?? { sections: [] },
       documents: await documentsByField(application),
     })
@@ -45,7 +63,7 @@ export default class ApplicationsController {
 
   /** "Save draft" and autosave: JSON for the script, a redirect for the page. */
   async update(ctx: HttpContext) {
-    const application = await findApplication(ctx, 'edit')
+    const application = await findApplication(ctx, 'editDraft')
     const saved = await saveDraftFromRequest(ctx, application, draftAnswersValidator)
     if (ctx.request.accepts(['html', 'json']) === 'json') {
       return { id: saved.id, savedAt: saved.updatedAt.toISO() }

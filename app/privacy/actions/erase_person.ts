@@ -97,6 +97,7 @@ async function close(request: DataRequest, actor: Actor, client: TransactionClie
 async function pseudonymise(user: User, client: TransactionClientContract) {
   const now = new Date()
   const pseudonym = pseudonymOf(user.id)
+  const formerEmail = user.email.toLowerCase()
   // A random password nobody knows: the account can no longer be signed into.
   user.merge({
     ...pseudonym,
@@ -106,6 +107,12 @@ async function pseudonymise(user: User, client: TransactionClientContract) {
   await user.useTransaction(client).save()
 
   await client.from('user_tokens').where('user_id', user.id).delete()
+  // Co-applicant invitations name the person by address, accepted or not.
+  await client
+    .from('application_members')
+    .where('user_id', user.id)
+    .orWhereRaw('lower(email) = ?', [formerEmail])
+    .update({ email: pseudonym.email, token_hash: null })
   await client.from('auth_access_tokens').where('tokenable_id', user.id).delete()
   await client
     .from('user_consents')

@@ -7,6 +7,9 @@ import type { Actor } from '#core/audit/actor'
 import { localizedFrom } from '#programmes/actions/programme_attributes'
 import type { callValidator } from '#programmes/validators/call'
 
+/** Drafts are reminded 3 days before the closing instant unless the call says otherwise. */
+export const DEFAULT_DRAFT_REMINDER_DAYS = 3
+
 export type CallInput = Infer<typeof callValidator>
 
 /** The call's columns from the drafting form. */
@@ -26,6 +29,7 @@ export function callAttributes(input: CallInput) {
     closesAt: input.closesAt,
     envelopeCentimes: input.envelopeMad,
     blindReview: input.blindReview ?? false,
+    draftReminderDays: input.draftReminderDays ?? DEFAULT_DRAFT_REMINDER_DAYS,
   }
 }
 

@@ -54,6 +54,8 @@ export class UpdateCall {
             en: input.descriptionEn,
           }),
         })
+        // Reminders are the office's own courtesy, not a term of the call: they may change.
+        if (input.draftReminderDays !== undefined) call.draftReminderDays = input.draftReminderDays
         moveInstant(call, 'closesAt', input.closesAt)
       }
       const changed = Object.keys(call.$dirty)

@@ -2,6 +2,9 @@ import vine from '@vinejs/vine'
 import { CALL_STATES } from '#programmes/call_lifecycle'
 import { casablancaInstant, madAmount } from '#programmes/validators/rules'
 
+/** Days before the closing instant a draft's owner is reminded (0: never). */
+const draftReminderDays = () => vine.number().withoutDecimals().range([0, 60]).optional()
+
 const title = () => vine.string().trim().maxLength(200)
 const description = () => vine.string().trim().maxLength(5000)
 
@@ -23,6 +26,7 @@ export const callValidator = vine.create({
   closesAt: casablancaInstant({ after: 'opensAt' }),
   envelopeMad: madAmount(),
   blindReview: vine.boolean().optional(),
+  draftReminderDays: draftReminderDays(),
 })
 
 /**
@@ -32,6 +36,7 @@ export const callValidator = vine.create({
 export const openCallValidator = vine.create({
   ...descriptions,
   closesAt: casablancaInstant(),
+  draftReminderDays: draftReminderDays(),
 })
 
 export const callTransitionValidator = vine.create({

@@ -14,6 +14,11 @@ test.group('Recurring jobs (BullMQ job schedulers on the real Redis)', (group) =
       schedulers.map(({ key, pattern, tz }) => ({ key, pattern, tz })),
       [
         { key: 'reviews.send_reminders', pattern: '0 8 * * *', tz: 'Africa/Casablanca' },
+        {
+          key: 'applications.send_draft_reminders',
+          pattern: '10 * * * *',
+          tz: 'Africa/Casablanca',
+        },
         { key: 'api.purge_idempotency_keys', pattern: '30 3 * * *', tz: 'Africa/Casablanca' },
         { key: 'audit.seal', pattern: '* * * * *', tz: 'Africa/Casablanca' },
         { key: 'privacy.apply_retention', pattern: '0 4 * * *', tz: 'Africa/Casablanca' },
@@ -24,6 +29,7 @@ test.group('Recurring jobs (BullMQ job schedulers on the real Redis)', (group) =
       delayed.map((job) => job.name),
       [
         'reviews.send_reminders',
+        'applications.send_draft_reminders',
         'api.purge_idempotency_keys',
         'audit.seal',
         'privacy.apply_retention',

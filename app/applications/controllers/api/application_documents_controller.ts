@@ -17,7 +17,7 @@ const documentValidator = vine.create(
 export default class ApplicationDocumentsController {
   @inject()
   async store(ctx: HttpContext, storeDocument: StoreApplicationDocument) {
-    const application = await findApplication(ctx, 'edit')
+    const application = await findApplication(ctx, 'editDraft')
     const { fieldPath, file } = await ctx.request.validateUsing(documentValidator)
     const document = await storeDocument.handle(
       application,

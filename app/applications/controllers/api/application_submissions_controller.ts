@@ -11,7 +11,7 @@ export default class ApplicationSubmissionsController {
   /** Submits the draft; a retry with the same `Idempotency-Key` replays the answer. */
   @inject()
   async store(ctx: HttpContext, submitApplication: SubmitApplication) {
-    const application = await findApplication(ctx, 'edit')
+    const application = await findApplication(ctx, 'submit')
     return idempotently(ctx, async (client) => {
       const submitted = await submitApplication.handle(
         application,

@@ -52,7 +52,7 @@ export default class ApplicationsController {
 
   /** Saves draft answers (partial: the sections sent replace theirs, fields merge). */
   async update(ctx: HttpContext) {
-    const application = await findApplication(ctx, 'edit')
+    const application = await findApplication(ctx, 'editDraft')
     const { answers } = await ctx.request.validateUsing(draftAnswersValidator)
     const saved = await new SaveApplicationDraft().handle(application, answers)
     return { data: await applicationWithDocuments(saved) }

@@ -17,15 +17,19 @@ export default class AgreementsController {
   async show(ctx: HttpContext) {
     const agreement = await findAgreement(ctx)
     const page = await agreementPage(agreement)
-    if (ctx.request.accepts(['html', 'json']) === 'json') {
-      return toAgreementJson(agreement)
-    }
     const policy = ctx.bouncer.with(AgreementPolicy)
+    if (ctx.request.accepts(['html', 'json']) === 'json') {
+      const json = toAgreementJson(agreement)
+      if (await policy.allows('seePaymentAccounts', agreement)) return json
+      const { accountHolder, ibanLast4, stripeAccountId, ...withoutAccounts } = json
+      return withoutAccounts
+    }
     return ctx.view.render('pages/disbursements/agreements/show', {
       agreement,
       ...page,
       tones: TRANCHE_TONES,
       isBeneficiary: await policy.allows('editPaymentAccounts', agreement),
+      showPaymentAccounts: await policy.allows('seePaymentAccounts', agreement),
       canRequest: await policy.allows('requestTranches', agreement),
     })
   }
