@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
-import { callWindow, timeLeftUntil } from '#programmes/call_window'
+import { acceptsSubmission, callWindow, timeLeftUntil } from '#programmes/call_window'
 import { acceptedTypesText, documentsNeeded } from '#programmes/public_calls'
 import type { FormDefinition } from '#programmes/forms/form_definition'
 
@@ -127,5 +127,43 @@ test.group('Documents needed', () => {
     assert.include(acceptedTypesText(types, 'ar'), 'أو')
     assert.equal(acceptedTypesText(types, 'zgh'), 'PDF, PNG, JPEG')
     assert.equal(acceptedTypesText(['text/csv'], 'fr'), 'text/csv')
+  })
+})
+
+test.group('Submission window with an extended deadline (issue 14)', () => {
+  const closesAt = DateTime.fromISO('2026-06-30T16:00:00Z')
+  const extended = DateTime.fromISO('2026-07-02T16:00:00Z')
+  const at = (iso: string) => DateTime.fromISO(iso)
+
+  test('an open call accepts up to its closing instant, then refuses', ({ assert }) => {
+    const call = { state: 'open', closesAt }
+    assert.isTrue(acceptsSubmission(call, null, at('2026-06-30T15:59:00Z')))
+    assert.isTrue(acceptsSubmission(call, null, closesAt))
+    assert.isFalse(acceptsSubmission(call, null, at('2026-06-30T16:01:00Z')))
+  })
+
+  test('an extension accepts one minute before it and refuses one minute after, even once closed', ({
+    assert,
+  }) => {
+    for (const state of ['open', 'closed']) {
+      const call = { state, closesAt }
+      assert.isTrue(acceptsSubmission(call, extended, at('2026-07-02T15:59:00Z')), state)
+      assert.isFalse(acceptsSubmission(call, extended, at('2026-07-02T16:01:00Z')), state)
+    }
+  })
+
+  test('a decided, archived or draft call accepts nothing, extension or not', ({ assert }) => {
+    for (const state of ['draft', 'decided', 'archived']) {
+      assert.isFalse(
+        acceptsSubmission({ state, closesAt }, extended, at('2026-06-01T10:00:00Z')),
+        state
+      )
+    }
+  })
+
+  test('an extension earlier than the call does not shorten it', ({ assert }) => {
+    const call = { state: 'open', closesAt }
+    const earlier = at('2026-06-20T16:00:00Z')
+    assert.isTrue(acceptsSubmission(call, earlier, at('2026-06-25T10:00:00Z')))
   })
 })

@@ -6,6 +6,7 @@ import { manageProgrammes } from '#identity/abilities'
 import { ExtendApplicationDeadline } from '#applications/actions/extend_application_deadline'
 import { deadlineExtensionValidator } from '#applications/validators/deadline_extensions'
 import { actorFrom } from '#core/audit/actor'
+import { toCasablancaInput } from '#core/casablanca_time'
 
 /** A programme officer extends one applicant's deadline on a call (issue 14). */
 export default class CallDeadlineExtensionsController {
@@ -18,7 +19,11 @@ export default class CallDeadlineExtensionsController {
         application.preload('applicant', (applicant) => applicant.select('id', 'fullName', 'email'))
       )
       .orderBy('closesAt')
-    return view.render('pages/applications/staff/deadline_extensions', { call, extensions })
+    return view.render('pages/applications/staff/deadline_extensions', {
+      call,
+      extensions,
+      toCasablancaInput,
+    })
   }
 
   @inject()
