@@ -11,6 +11,7 @@ import { draftOf } from '#database/factories/application_factory'
 import { UserFactory, userWithRoles } from '#database/factories/user_factory'
 import { captureMail, isolateEachTest } from '#tests/helpers/http'
 import { countQueries } from '#tests/helpers/queries'
+import { agreementFor } from '#database/factories/agreement_factory'
 
 /** The owner invites `email` onto the application; returns the response and the mailed path. */
 async function invite(
@@ -400,5 +401,82 @@ test.group('Co-applicants / what each role may do', (group) => {
       client.get(`/applications/${application.id}`).loginAs(owner)
     )
     assert.equal(six.queries.length, one.queries.length)
+  })
+})
+
+test.group('Co-applicants / the funded project', (group) => {
+  isolateEachTest(group)
+
+  /** An agreement whose application has a co-applicant of this role (accepted). */
+  async function fundedWithMember(role: 'editor' | 'viewer') {
+    const funded = await agreementFor({
+      kind: 'startup_offer',
+      trancheStates: ['paid', 'requested'],
+      withBankDetails: true,
+    })
+    const member = await userWithRoles('applicant')
+    const row = await ApplicationMember.create({
+      applicationId: funded.application.id,
+      userId: member.id,
+      email: member.email,
+      role,
+      canSubmit: false,
+      invitedBy: funded.applicant.id,
+      invitedAt: DateTime.utc(),
+      acceptedAt: DateTime.utc(),
+    })
+    return { ...funded, member, row }
+  }
+
+  test('a co-applicant reads the agreement and its schedule, never the payment accounts', async ({
+    client,
+    assert,
+  }) => {
+    const { agreement, member } = await fundedWithMember('viewer')
+    const page = await client.get(`/agreements/${agreement.id}`).loginAs(member)
+    page.assertStatus(200)
+    assert.include(page.text(), 'Versée')
+    assert.notInclude(page.text(), '4921')
+    assert.notInclude(page.text(), 'bank-title')
+    const json = await client.get(`/agreements/${agreement.id}`).accept('json').loginAs(member)
+    assert.notProperty(json.body(), 'ibanLast4')
+    assert.notProperty(json.body(), 'accountHolder')
+    assert.lengthOf(json.body().tranches, 3)
+  })
+
+  test('money stays with the owner: an editor cannot request a tranche nor change bank details (403)', async ({
+    client,
+    assert,
+  }) => {
+    const { agreement, tranches, member } = await fundedWithMember('editor')
+    const request = await client
+      .post(`/agreements/${agreement.id}/tranches/${tranches[2].id}/request`)
+      .form({ note: 'Une demande de tranche par un co-candidat.' })
+      .loginAs(member)
+      .withCsrfToken()
+      .redirects(0)
+    assert.equal(request.status(), 403)
+    const bank = await client
+      .put(`/agreements/${agreement.id}/bank_account`)
+      .accept('json')
+      .json({ iban: 'MA64011519000001205000534921', accountHolder: 'X', password: 'x' })
+      .loginAs(member)
+      .withCsrfToken()
+    assert.equal(bank.status(), 403)
+    await tranches[2].refresh()
+    assert.equal(tranches[2].state, 'planned')
+  })
+
+  test('a revoked co-applicant, or an outsider, gets a 404 on the agreement', async ({
+    client,
+  }) => {
+    const { agreement, member, row } = await fundedWithMember('viewer')
+    const outsider = await userWithRoles('applicant')
+    const before = await client.get(`/agreements/${agreement.id}`).loginAs(outsider)
+    before.assertStatus(404)
+    row.revokedAt = DateTime.utc()
+    await row.save()
+    const after = await client.get(`/agreements/${agreement.id}`).loginAs(member)
+    after.assertStatus(404)
   })
 })

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { draftOf } from '#database/factories/application_factory'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
 import { DateTime } from 'luxon'
@@ -42,6 +43,17 @@ test.group('Erasure (law 09-08)', (group) => {
       issuedAt: DateTime.utc(),
       locale: 'fr',
       traineeName: applicant.fullName,
+    })
+    // Invited onto someone else's application as a co-applicant (issue 14): by address.
+    const inviter = await userWithRoles('applicant')
+    const invitedOnto = await draftOf(inviter, call)
+    await db.table('application_members').insert({
+      application_id: invitedOnto.id,
+      email: applicant.email.toUpperCase(),
+      role: 'viewer',
+      invited_by: inviter.id,
+      invited_at: new Date(),
+      updated_at: new Date(),
     })
     const { fullName, email } = applicant
     const admin = await userWithRoles('admin')
