@@ -99,6 +99,7 @@ export type ScannedRoutes = {
     'application_receipts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
     'application_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
     'member_invitations.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'member_invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -526,6 +527,7 @@ export type ScannedRoutes = {
     'staff.calls.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'application_members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
     'staff.call_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reviews.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rubrics.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

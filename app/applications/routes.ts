@@ -34,6 +34,9 @@ export function applicationsWebRoutes() {
         .post('/applications/:id/members', [applications.ApplicationMembers, 'store'])
         .as('application_members.store')
       router
+        .put('/applications/:id/members/:memberId', [applications.ApplicationMembers, 'update'])
+        .as('application_members.update')
+      router
         .delete('/applications/:id/members/:memberId', [applications.ApplicationMembers, 'destroy'])
         .as('application_members.destroy')
       router

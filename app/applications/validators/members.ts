@@ -7,3 +7,9 @@ export const memberInvitationValidator = vine.create({
   role: vine.enum(MEMBER_ROLES),
   canSubmit: vine.boolean().optional(),
 })
+
+/** The owner changes what a co-applicant may do. */
+export const memberRoleValidator = vine.create({
+  role: vine.enum(MEMBER_ROLES),
+  canSubmit: vine.boolean().optional(),
+})

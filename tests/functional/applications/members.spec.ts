@@ -404,6 +404,68 @@ test.group('Co-applicants / what each role may do', (group) => {
   })
 })
 
+test.group('Co-applicants / changing a role', (group) => {
+  isolateEachTest(group)
+
+  test('the owner turns an editor into a viewer: audited, and the draft is read only to them at once', async ({
+    client,
+    assert,
+  }) => {
+    const { owner, member, application } = await withMember(client, 'editor', true)
+    const row = await ApplicationMember.findByOrFail('applicationId', application.id)
+    const response = await client
+      .put(`/applications/${application.id}/members/${row.id}`)
+      .form({ role: 'viewer', canSubmit: '1' })
+      .loginAs(owner)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    await row.refresh()
+    assert.equal(row.role, 'viewer')
+    assert.isFalse(row.canSubmit)
+    const audit = await db
+      .from('audit_logs')
+      .where({ action: 'application.member_role_changed', subject_id: String(application.id) })
+      .firstOrFail()
+    assert.deepEqual(audit.metadata.to, { role: 'viewer', canSubmit: false })
+    const save = await client
+      .put(`/applications/${application.id}`)
+      .accept('json')
+      .json({ answers: { project: { name: 'Changed' } } })
+      .loginAs(member)
+      .withCsrfToken()
+    save.assertStatus(403)
+  })
+
+  test('only the owner changes roles (member 403, outsider 404); a bad role is a 422; another application member is a 404', async ({
+    client,
+  }) => {
+    const { owner, member, application } = await withMember(client, 'editor')
+    const other = await withMember(client, 'viewer')
+    const row = await ApplicationMember.findByOrFail('applicationId', application.id)
+    const outsider = await userWithRoles('applicant')
+    const change = async (
+      who: User,
+      memberId: number,
+      body: Record<string, unknown>,
+      status: number
+    ) => {
+      const response = await client
+        .put(`/applications/${application.id}/members/${memberId}`)
+        .accept('json')
+        .json(body)
+        .loginAs(who)
+        .withCsrfToken()
+      response.assertStatus(status)
+    }
+    await change(member, row.id, { role: 'editor', canSubmit: true }, 403)
+    await change(outsider, row.id, { role: 'editor' }, 404)
+    await change(owner, row.id, { role: 'owner' }, 422)
+    const foreign = await ApplicationMember.findByOrFail('applicationId', other.application.id)
+    await change(owner, foreign.id, { role: 'editor' }, 404)
+  })
+})
+
 test.group('Co-applicants / the funded project', (group) => {
   isolateEachTest(group)
 
