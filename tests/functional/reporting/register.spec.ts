@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { Group } from '@japa/runner/core'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import OpenDataRelease from '#reporting/register/models/open_data_release'
@@ -8,6 +9,7 @@ import { cutOffOf } from '#reporting/register/register_pages'
 import { AwardCall } from '#reviews/actions/award_call'
 import { openApiDocument } from '#applications/openapi'
 import { Money } from '#core/money'
+import User from '#identity/models/user'
 import { scoredApplication, callInReview } from '#database/factories/decision_factory'
 import { agreementFor } from '#database/factories/agreement_factory'
 import { userWithRoles } from '#database/factories/user_factory'
@@ -24,16 +26,21 @@ import {
   validPackage,
 } from '#tests/functional/reporting/register_fixtures'
 
+/** Each test in its own transaction; decision mails captured, never sent. */
+function isolateRegisterTests(group: Group) {
+  isolateEachTest(group)
+  group.each.setup(() => {
+    captureMail()
+  })
+}
+
 function issued(result: Awaited<ReturnType<typeof issue>>) {
   if (result.outcome !== 'issued') throw new Error(`expected a new release, got ${result.outcome}`)
   return result.release
 }
 
 test.group('Open-data register / releases', (group) => {
-  isolateEachTest(group)
-  group.each.setup(() => {
-    captureMail()
-  })
+  isolateRegisterTests(group)
 
   test('a release names organisations and consenting people; the others are only in one total per call', async ({
     client,
@@ -95,7 +102,7 @@ test.group('Open-data register / releases', (group) => {
     assert.equal(etag, first.etag('json'))
     const again = await client
       .get(`/open-data/releases/${first.id}.json`)
-      .header('If-None-Match', etag)
+      .header('If-None-Match', first.etag('json'))
     again.assertStatus(304)
 
     // A late application is decided and published: 50 000 MAD, an individual.
@@ -170,6 +177,38 @@ test.group('Open-data register / releases', (group) => {
     const third = issued(await issue(call))
     assert.include(third.jsonBody, 'Salma Consentante')
     assert.deepEqual(third.namedUserIds, [consenting.id])
+  })
+
+  test('a person accepting an award may agree there to be named; without ticking, they are not', async ({
+    client,
+    assert,
+  }) => {
+    const call = await callInReview({ envelopeCentimes: 100_000_000 })
+    const agreeing = await scoredApplication(call, { score: 90, amountMad: 100_000 })
+    const silent = await scoredApplication(call, { score: 85, amountMad: 100_000 })
+    await awardAndPublish(call)
+    const [agreeingUser, silentUser] = await Promise.all(
+      [agreeing, silent].map((application) => User.findOrFail(application.applicantId))
+    )
+    const page = await client.get(`/applications/${agreeing.id}/decision`).loginAs(agreeingUser)
+    assert.include(page.text(), 'name="openDataConsent"')
+
+    for (const [application, user, form] of [
+      [agreeing, agreeingUser, { response: 'accepted', openDataConsent: 'true' }],
+      [silent, silentUser, { response: 'accepted' }],
+    ] as const) {
+      const answered = await client
+        .post(`/applications/${application.id}/decision/response`)
+        .form(form)
+        .loginAs(user)
+        .withCsrfToken()
+        .redirects(0)
+      answered.assertStatus(302)
+    }
+    const release = issued(await issue(call))
+    assert.include(release.jsonBody, agreeingUser.fullName)
+    assert.notInclude(release.jsonBody, silentUser.fullName)
+    assert.deepEqual(release.namedUserIds, [agreeingUser.id])
   })
 
   test('an older release naming someone who no longer consents is retracted by the next release', async ({
@@ -256,10 +295,7 @@ test.group('Open-data register / releases', (group) => {
 })
 
 test.group('Open-data register / officer releases', (group) => {
-  isolateEachTest(group)
-  group.each.setup(() => {
-    captureMail()
-  })
+  isolateRegisterTests(group)
 
   test('an officer issues a release on demand; nobody else can', async ({ client, assert }) => {
     const { call, consenting } = await decidedCall()
@@ -297,10 +333,7 @@ test.group('Open-data register / officer releases', (group) => {
 })
 
 test.group('Open-data register / cut-off page', (group) => {
-  isolateEachTest(group)
-  group.each.setup(() => {
-    captureMail()
-  })
+  isolateRegisterTests(group)
 
   test('the cut-off figures are those of the published decisions, hand-computed', async ({
     client,
@@ -353,10 +386,7 @@ test.group('Open-data register / cut-off page', (group) => {
 })
 
 test.group('Open-data register / index and API', (group) => {
-  isolateEachTest(group)
-  group.each.setup(() => {
-    captureMail()
-  })
+  isolateRegisterTests(group)
 
   test('the index lists each call with its latest release, in a fixed number of queries', async ({
     client,

@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import OpenDataRelease from '#reporting/register/models/open_data_release'
-import { releaseIdOf } from '#reporting/register/validators/releases'
 
 const CONTENT_TYPES = {
   json: 'application/json; charset=utf-8',
@@ -23,9 +22,9 @@ export default class ReleaseFilesController {
   }
 
   async #serve(ctx: HttpContext, format: 'json' | 'csv') {
-    const { request, response, i18n } = ctx
-    const id = releaseIdOf(request.param('release'))
-    const release = id === null ? null : await OpenDataRelease.find(id)
+    const { params, request, response, i18n } = ctx
+    // `release` is a positive int4 (app/core/route_ids.ts), cast without its extension.
+    const release = await OpenDataRelease.find(params.release)
     if (!release || !release.isServed) {
       const status = release ? 410 : 404
       response.header('Cache-Control', 'no-store')
