@@ -112,7 +112,7 @@ export function grantsOf(
     grantProgramme: [
       {
         code: `${PUBLISHER_PREFIX}-${call.programme.code}`,
-        title: `${call.programme.title} — ${call.title}`,
+        title: call.programme.title,
         url: call.url,
       },
     ],
