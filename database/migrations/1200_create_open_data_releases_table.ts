@@ -6,8 +6,8 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * served as stored, so a stable URL answers the same bytes until a new release exists.
  * A trigger refuses any change to what was published; the one thing that may happen to
  * a release later is its retraction (a named person withdrew their consent, or was
- * erased), after which it is no longer served. `named_user_ids` says who a release names.
- * A new consent purpose lets a person agree to be named in it.
+ * erased), which empties its bodies: it is no longer served. `named_user_ids` says who a
+ * release names. A new consent purpose lets a person agree to be named in it.
  */
 export default class extends BaseSchema {
   async up() {
@@ -38,19 +38,27 @@ export default class extends BaseSchema {
         AND awarded_centimes >= 0 AND disbursed_centimes >= 0)`)
     this.schema.raw(`CREATE INDEX open_data_releases_named_user_ids
       ON open_data_releases USING gin (named_user_ids)`)
+    // Published bytes never change. A retraction is the one change, made once, and it
+    // empties the bodies: a retracted release is never served again, and the name of a
+    // person who withdrew their consent (or was erased) must not stay in the database.
     this.schema.raw(`CREATE FUNCTION open_data_releases_immutable() RETURNS trigger AS $$
       BEGIN
         IF TG_OP = 'DELETE' THEN
           RAISE EXCEPTION 'open data releases are never deleted' USING ERRCODE = 'P0001';
         END IF;
         IF (NEW.id, NEW.call_id, NEW.sequence, NEW.reason, NEW.digest, NEW.grant_count,
-            NEW.awarded_centimes, NEW.disbursed_centimes, NEW.named_user_ids, NEW.json_body,
-            NEW.csv_body, NEW.created_by, NEW.created_at)
+            NEW.awarded_centimes, NEW.disbursed_centimes, NEW.named_user_ids, NEW.created_by,
+            NEW.created_at)
            IS DISTINCT FROM
            (OLD.id, OLD.call_id, OLD.sequence, OLD.reason, OLD.digest, OLD.grant_count,
-            OLD.awarded_centimes, OLD.disbursed_centimes, OLD.named_user_ids, OLD.json_body,
-            OLD.csv_body, OLD.created_by, OLD.created_at)
-           OR (OLD.retracted_at IS NOT NULL AND NEW.retracted_at IS DISTINCT FROM OLD.retracted_at)
+            OLD.awarded_centimes, OLD.disbursed_centimes, OLD.named_user_ids, OLD.created_by,
+            OLD.created_at)
+           OR (OLD.retracted_at IS NOT NULL
+               AND (NEW.retracted_at, NEW.json_body, NEW.csv_body)
+                   IS DISTINCT FROM (OLD.retracted_at, OLD.json_body, OLD.csv_body))
+           OR (OLD.retracted_at IS NULL
+               AND (NEW.json_body, NEW.csv_body) IS DISTINCT FROM (OLD.json_body, OLD.csv_body)
+               AND NOT (NEW.retracted_at IS NOT NULL AND NEW.json_body = '' AND NEW.csv_body = ''))
         THEN
           RAISE EXCEPTION 'an open data release is immutable (only its retraction is recorded)'
             USING ERRCODE = 'P0001';

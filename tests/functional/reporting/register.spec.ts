@@ -10,6 +10,8 @@ import { AwardCall } from '#reviews/actions/award_call'
 import { openApiDocument } from '#applications/openapi'
 import { Money } from '#core/money'
 import User from '#identity/models/user'
+import { ErasePerson } from '#privacy/actions/erase_person'
+import { requestOf } from '#tests/functional/privacy/privacy_fixtures'
 import { scoredApplication, callInReview } from '#database/factories/decision_factory'
 import { agreementFor } from '#database/factories/agreement_factory'
 import { userWithRoles } from '#database/factories/user_factory'
@@ -156,6 +158,14 @@ test.group('Open-data register / releases', (group) => {
       assert.notInclude(gone.text(), 'Salma')
     }
     await expectStatus(client.get(`/open-data/calls/${call.id}/latest`).redirects(0), 404)
+    // Nor is the name kept in the database: the retracted release lost its bodies.
+    const kept = await db
+      .from('open_data_releases')
+      .where('call_id', call.id)
+      .where((query) => query.whereLike('json_body', '%Salma%').orWhereLike('csv_body', '%Salma%'))
+      .count('* as n')
+      .first()
+    assert.equal(Number(kept.n), 0)
     const list = await client.get('/api/v1/open-data/releases').qs({ callId: call.id })
     assert.lengthOf(list.body().data, 0)
 
@@ -228,6 +238,22 @@ test.group('Open-data register / releases', (group) => {
     assert.isNull(second.retractedAt)
   })
 
+  test('an erasure retracts the releases naming the person; the next release does not name them', async ({
+    assert,
+  }) => {
+    const { call, consenting } = await decidedCall()
+    const first = issued(await issue(call))
+    const request = await requestOf(consenting, 'erasure')
+    const admin = await userWithRoles('admin')
+    assert.equal(await new ErasePerson().handle(request.id, { id: admin.id }), 'completed')
+    await first.refresh()
+    assert.isNotNull(first.retractedAt)
+    assert.deepEqual([first.jsonBody, first.csvBody], ['', ''])
+    const second = issued(await issue(call))
+    assert.notInclude(second.jsonBody, 'Salma')
+    assert.deepEqual(second.namedUserIds, [])
+  })
+
   test('a release is immutable in the database', async ({ assert }) => {
     const { call } = await decidedCall()
     const release = issued(await issue(call))
@@ -244,8 +270,21 @@ test.group('Open-data register / releases', (group) => {
         db.transaction((trx) => trx.from('open_data_releases').where('id', release.id).delete()),
       /never deleted/
     )
-    // Its retraction is the one change recorded, once.
-    await db.from('open_data_releases').where('id', release.id).update({ retracted_at: new Date() })
+    // Its retraction is the one change recorded, once, emptying its bodies or not at all.
+    await assert.rejects(
+      () =>
+        db.transaction((trx) =>
+          trx
+            .from('open_data_releases')
+            .where('id', release.id)
+            .update({ retracted_at: new Date(), json_body: '{"grants":[]}' })
+        ),
+      /immutable/
+    )
+    await db
+      .from('open_data_releases')
+      .where('id', release.id)
+      .update({ retracted_at: new Date(), json_body: '', csv_body: '' })
     await assert.rejects(
       () =>
         db.transaction((trx) =>

@@ -139,9 +139,9 @@ export class IssueRelease {
 }
 
 /**
- * Releases of the call that name someone outside `namedUserIds` stop being served: the
- * person withdrew their consent or was erased since. Their figures stay public in the
- * new release, aggregated.
+ * Releases of the call that name someone outside `namedUserIds` stop being served and
+ * lose their bodies: the person withdrew their consent or was erased since. Their figures
+ * stay public in the new release, aggregated.
  */
 async function retractReleasesNamingOthers(
   callId: number,
@@ -149,7 +149,7 @@ async function retractReleasesNamingOthers(
   client: TransactionClientContract
 ) {
   await client.rawQuery(
-    `UPDATE open_data_releases SET retracted_at = now()
+    `UPDATE open_data_releases SET retracted_at = now(), json_body = '', csv_body = ''
       WHERE call_id = ? AND retracted_at IS NULL AND NOT (named_user_ids <@ ?::int[])`,
     [callId, namedUserIds]
   )
@@ -175,7 +175,7 @@ export async function retractReleasesNaming(userId: number, client: TransactionC
     await lockRegister(callId, client)
   }
   const { rows } = await client.rawQuery(
-    `UPDATE open_data_releases SET retracted_at = now()
+    `UPDATE open_data_releases SET retracted_at = now(), json_body = '', csv_body = ''
       WHERE retracted_at IS NULL AND named_user_ids @> ARRAY[?]::int[]
       RETURNING call_id`,
     [userId]
