@@ -668,6 +668,39 @@ export class LedgerEntrySchema extends BaseModel {
   declare trancheId: number | null
 }
 
+export class OpenDataReleaseSchema extends BaseModel {
+  static $columns = ['awardedCentimes', 'callId', 'createdAt', 'createdBy', 'csvBody', 'digest', 'disbursedCentimes', 'grantCount', 'id', 'jsonBody', 'namedUserIds', 'reason', 'retractedAt', 'sequence'] as const
+  $columns = OpenDataReleaseSchema.$columns
+  @column()
+  declare awardedCentimes: number
+  @column()
+  declare callId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdBy: number | null
+  @column()
+  declare csvBody: string
+  @column()
+  declare digest: string
+  @column()
+  declare disbursedCentimes: number
+  @column()
+  declare grantCount: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare jsonBody: string
+  @column()
+  declare namedUserIds: any
+  @column()
+  declare reason: string
+  @column.dateTime()
+  declare retractedAt: DateTime | null
+  @column()
+  declare sequence: number
+}
+
 export class OrganizationMemberSchema extends BaseModel {
   static $columns = ['createdAt', 'id', 'organizationId', 'role', 'userId'] as const
   $columns = OrganizationMemberSchema.$columns

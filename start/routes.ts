@@ -29,6 +29,11 @@ import { agreementWebRoutes } from '#disbursements/routes/agreement_routes'
 import { paymentApiRoutes, paymentWebRoutes } from '#disbursements/routes/payment_routes'
 import { privacyWebRoutes } from '#privacy/routes'
 import { searchStaffRoutes } from '#app/search/routes'
+import {
+  openDataApiRoutes,
+  openDataFileRoutes,
+  openDataWebRoutes,
+} from '#reporting/register/routes'
 
 /**
  * Unknown URLs still go through their stack, so the 404 speaks the person's language;
@@ -44,6 +49,7 @@ function notFound({ request }: HttpContext): never {
 matchIdParams()
 
 coreProbeRoutes()
+openDataFileRoutes()
 
 router
   .group(() => {
@@ -52,6 +58,7 @@ router
     applicationsApiRoutes()
     scoringApiRoutes()
     paymentApiRoutes()
+    openDataApiRoutes()
     router.any('*', notFound).as('not_found')
   })
   .prefix('/api/v1')
@@ -82,6 +89,7 @@ router
     paymentWebRoutes()
     privacyWebRoutes()
     searchStaffRoutes()
+    openDataWebRoutes()
     router.any('*', notFound).as('not_found')
   })
   .use(webStack())

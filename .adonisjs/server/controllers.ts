@@ -131,6 +131,20 @@ export const controllers = {
       Programmes: () => import('#app/programmes/controllers/staff/programmes_controller'),
     },
   },
+  reporting: {
+    register: {
+      api: {
+        Releases: () => import('#app/reporting/register/controllers/api/releases_controller'),
+      },
+      CutOffs: () => import('#app/reporting/register/controllers/cut_offs_controller'),
+      LatestReleases: () => import('#app/reporting/register/controllers/latest_releases_controller'),
+      OpenData: () => import('#app/reporting/register/controllers/open_data_controller'),
+      ReleaseFiles: () => import('#app/reporting/register/controllers/release_files_controller'),
+      staff: {
+        CallReleases: () => import('#app/reporting/register/controllers/staff/call_releases_controller'),
+      },
+    },
+  },
   reviews: {
     committee: {
       ConflictDeclarations: () => import('#app/reviews/controllers/committee/conflict_declarations_controller'),

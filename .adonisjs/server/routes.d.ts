@@ -5,6 +5,9 @@ type ParamValue = string | number | bigint | boolean
 export type ScannedRoutes = {
   ALL: {
     'health': { paramsTuple?: []; params?: {} }
+    'open_data_files.json': { paramsTuple: [ParamValue]; params: {'release': ParamValue} }
+    'open_data_files.csv': { paramsTuple: [ParamValue]; params: {'release': ParamValue} }
+    'open_data_files.latest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tokens.store': { paramsTuple?: []; params?: {} }
     'api.tokens.destroy': { paramsTuple?: []; params?: {} }
     'api.me': { paramsTuple?: []; params?: {} }
@@ -22,6 +25,7 @@ export type ScannedRoutes = {
     'api.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.reviews.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.webhooks.stripe': { paramsTuple?: []; params?: {} }
+    'api.open_data.releases.index': { paramsTuple?: []; params?: {} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'locale.update': { paramsTuple?: []; params?: {} }
     'sign_up.create': { paramsTuple?: []; params?: {} }
@@ -208,10 +212,16 @@ export type ScannedRoutes = {
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'admin.erasures.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.search.index': { paramsTuple?: []; params?: {} }
+    'open_data.index': { paramsTuple?: []; params?: {} }
+    'open_data.cut_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_releases.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   GET: {
     'health': { paramsTuple?: []; params?: {} }
+    'open_data_files.json': { paramsTuple: [ParamValue]; params: {'release': ParamValue} }
+    'open_data_files.csv': { paramsTuple: [ParamValue]; params: {'release': ParamValue} }
+    'open_data_files.latest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.me': { paramsTuple?: []; params?: {} }
     'api.organizations.index': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
@@ -221,6 +231,7 @@ export type ScannedRoutes = {
     'api.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.reviews.index': { paramsTuple?: []; params?: {} }
     'api.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.open_data.releases.index': { paramsTuple?: []; params?: {} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'sign_up.create': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
@@ -316,10 +327,15 @@ export type ScannedRoutes = {
     'privacy_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'staff.search.index': { paramsTuple?: []; params?: {} }
+    'open_data.index': { paramsTuple?: []; params?: {} }
+    'open_data.cut_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   HEAD: {
     'health': { paramsTuple?: []; params?: {} }
+    'open_data_files.json': { paramsTuple: [ParamValue]; params: {'release': ParamValue} }
+    'open_data_files.csv': { paramsTuple: [ParamValue]; params: {'release': ParamValue} }
+    'open_data_files.latest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.me': { paramsTuple?: []; params?: {} }
     'api.organizations.index': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
@@ -329,6 +345,7 @@ export type ScannedRoutes = {
     'api.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.reviews.index': { paramsTuple?: []; params?: {} }
     'api.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.open_data.releases.index': { paramsTuple?: []; params?: {} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'sign_up.create': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
@@ -424,6 +441,8 @@ export type ScannedRoutes = {
     'privacy_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'staff.search.index': { paramsTuple?: []; params?: {} }
+    'open_data.index': { paramsTuple?: []; params?: {} }
+    'open_data.cut_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   POST: {
@@ -500,6 +519,7 @@ export type ScannedRoutes = {
     'data_requests.store': { paramsTuple?: []; params?: {} }
     'consents.store': { paramsTuple: [ParamValue]; params: {'purpose': ParamValue} }
     'admin.erasures.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_releases.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   DELETE: {

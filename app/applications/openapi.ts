@@ -7,6 +7,7 @@ import { REVIEW_STATES } from '#reviews/review_lifecycle'
 import { LOCALES } from '#core/i18n/locales'
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '#core/pagination'
 import { IDEMPOTENCY_HEADER } from '#core/idempotency'
+import { RELEASE_REASONS } from '#reporting/register/models/open_data_release'
 
 /**
  * The JSON API's OpenAPI 3.1 description, served at /api/v1/openapi.json. Tests check
@@ -225,6 +226,40 @@ export const openApiDocument = {
           kind: { type: 'string', enum: [...ORGANIZATION_KINDS] },
           name: { type: 'string' },
           role: { type: 'string', enum: ['owner', 'member'] },
+        },
+      },
+      OpenDataRelease: {
+        type: 'object',
+        required: [
+          'id',
+          'callId',
+          'sequence',
+          'reason',
+          'issuedAt',
+          'grantCount',
+          'awardedCentimes',
+          'disbursedCentimes',
+          'links',
+        ],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'integer' },
+          callId: { type: 'integer' },
+          sequence: { type: 'integer', minimum: 1, description: '1, 2, 3… per call' },
+          reason: { type: 'string', enum: [...RELEASE_REASONS] },
+          issuedAt: { type: 'string', format: 'date-time' },
+          grantCount: { type: 'integer', minimum: 0 },
+          awardedCentimes: { type: 'integer', minimum: 0, description: 'MAD centimes' },
+          disbursedCentimes: { type: 'integer', minimum: 0, description: 'MAD centimes' },
+          links: {
+            type: 'object',
+            required: ['json', 'csv'],
+            additionalProperties: false,
+            properties: {
+              json: { type: 'string', description: 'The 360Giving package (stable URL)' },
+              csv: { type: 'string', description: '360Giving summary table (stable URL)' },
+            },
+          },
         },
       },
       Call: {
@@ -712,6 +747,22 @@ export const openApiDocument = {
             },
           },
         },
+      },
+    },
+    '/open-data/releases': {
+      get: {
+        operationId: 'listOpenDataReleases',
+        summary:
+          'Releases of the public grants register in the 360Giving standard, newest first, with the stable URLs of their JSON and CSV files (public; a withdrawn release is not listed)',
+        parameters: [
+          ...pageParameters,
+          {
+            name: 'callId',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
+          },
+        ],
+        responses: { 200: json(page('OpenDataRelease')), ...errors(422) },
       },
     },
     '/openapi.json': {

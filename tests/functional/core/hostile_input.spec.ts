@@ -8,7 +8,7 @@ import MainSeeder, { DEMO_ACCOUNTS } from '#database/seeders/main_seeder'
 import User from '#identity/models/user'
 import type { Role } from '#identity/roles'
 import { captureMail, isolateEachTest } from '#tests/helpers/http'
-import { ID_PATTERN } from '#core/route_ids'
+import { ID_FILE_PARAMS, ID_FILE_PATTERN, ID_PATTERN } from '#core/route_ids'
 
 /**
  * The fuzz proof of issue 11: every route the router knows (new ones included, nothing
@@ -112,13 +112,19 @@ function urlOf(pattern: string, realId: (segment: string) => number, hostile?: s
   return segments
     .map((segment, index) => {
       if (!segment.startsWith(':')) return segment
+      // The param's name only: a file extension after it (`:release.json`) stays.
+      const param = /^:\w+/
       if (hostile !== undefined && !hostilePlaced) {
         hostilePlaced = true
-        return hostile
+        return segment.replace(param, hostile)
       }
-      return segment.slice(1) === 'token' || segment.slice(1) === 'code'
-        ? 'unknown-value'
-        : String(realId(segments[index - 1] ?? ''))
+      const name = segment.match(param)![0].slice(1)
+      return segment.replace(
+        param,
+        name === 'token' || name === 'code'
+          ? 'unknown-value'
+          : String(realId(segments[index - 1] ?? ''))
+      )
     })
     .join('/')
 }
@@ -290,10 +296,12 @@ test.group('Hostile input on every route', (group) => {
       for (const param of route.pattern.match(/:\w+/g) ?? []) {
         const name = param.slice(1)
         if (textParams.has(name)) continue
+        // An id with its file extension (`:release.json`) has the extension in its matcher.
+        const expected = ID_FILE_PARAMS.includes(name) ? ID_FILE_PATTERN : ID_PATTERN
         assert.strictEqual(
           route.matchers[name]?.match,
-          ID_PATTERN,
-          `${route.pattern}: ${name} is not matched by ID_PATTERN`
+          expected,
+          `${route.pattern}: ${name} is not matched by ${expected}`
         )
       }
     }
