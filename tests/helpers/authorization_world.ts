@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import drive from '@adonisjs/drive/services/main'
 import { DateTime } from 'luxon'
 import { randomUUID } from 'node:crypto'
 import MainSeeder from '#database/seeders/main_seeder'
@@ -34,7 +35,17 @@ export const OUTSIDER_ROLES = [
   'admin',
 ] as const satisfies readonly Role[]
 
-/** People a record's route may be used by (or refused to) besides the outsiders. */
+/**
+ * People related to a record, who may use its routes or must be refused them:
+ * - `owner`: whose record it is (applicant, beneficiary, trainee, requester, the owner of
+ *   an organization);
+ * - `member`: a member of the record's group who does not lead it (of an organization,
+ *   of the committee of a session's call);
+ * - `chair`: the chair of the committee of the record's call;
+ * - `assignedReviewer`: the reviewer assigned to the review, or who reviewed the
+ *   application;
+ * - `coordinator`: a coordinator of the record's institute.
+ */
 export const RELATIVES = ['owner', 'assignedReviewer', 'chair', 'member', 'coordinator'] as const
 
 export type Relative = (typeof RELATIVES)[number]
@@ -57,6 +68,9 @@ export type RecordKey =
   | 'document'
   | 'review'
   | 'reviewDocument'
+  | 'pastCallMember'
+  | 'otherSessionItem'
+  | 'otherAgreementTranche'
   | 'committeeMember'
   | 'session'
   | 'sessionItem'
@@ -128,7 +142,18 @@ export async function buildAuthorizationWorld(): Promise<World> {
     `SELECT organization_id AS id, user_id FROM organization_members WHERE role = 'owner'
       ORDER BY id LIMIT 1`
   )
-  await put('organization', organization.id, { owner: organization.user_id })
+  // A member besides the owner: sees the organization, does not manage its members.
+  const colleague = await userWithRoles('applicant')
+  await db.table('organization_members').insert({
+    organization_id: organization.id,
+    user_id: colleague.id,
+    role: 'member',
+    created_at: new Date(),
+  })
+  await put('organization', organization.id, {
+    owner: organization.user_id,
+    member: colleague.id,
+  })
 
   // A draft of its own on the open call, by an applicant who is no outsider.
   const drafter = await userWithRoles('applicant')
@@ -140,19 +165,21 @@ export async function buildAuthorizationWorld(): Promise<World> {
        JOIN decisions d ON d.application_id = a.id
       WHERE d.published_at IS NOT NULL AND d.outcome = 'awarded' ORDER BY a.id LIMIT 1`
   )
-  await put('decided', decided.id, { owner: decided.applicant_id })
+  // One of its reviewers: they scored it, it is still not theirs to open as the applicant.
+  const itsReviewer = await one(
+    `SELECT reviewer_id FROM reviews WHERE application_id = ? LIMIT 1`,
+    [decided.id]
+  )
+  await put('decided', decided.id, {
+    owner: decided.applicant_id,
+    assignedReviewer: itsReviewer.reviewer_id,
+  })
   await put('pastCall', decided.call_id, {})
 
   const ineligible = await one(
     `SELECT id, applicant_id FROM applications WHERE state = 'ineligible' ORDER BY id LIMIT 1`
   )
   await put('ineligible', ineligible.id, { owner: ineligible.applicant_id })
-
-  const document = await one(
-    `SELECT d.id, a.applicant_id FROM application_documents d
-       JOIN applications a ON a.id = d.application_id ORDER BY d.id LIMIT 1`
-  )
-  await put('document', document.id, { owner: document.applicant_id })
 
   // A review still open to its reviewer (the seeded ones are all submitted).
   const reviewer = await userWithRoles('reviewer')
@@ -162,9 +189,22 @@ export async function buildAuthorizationWorld(): Promise<World> {
         AND a.call_id = ? ORDER BY a.id LIMIT 1`,
     [decided.call_id]
   )
+  // A document of another application than the reviewed one.
+  const document = await one(
+    `SELECT d.id, a.applicant_id FROM application_documents d
+       JOIN applications a ON a.id = d.application_id
+      WHERE a.id <> ? ORDER BY d.id LIMIT 1`,
+    [reviewed.id]
+  )
+  await put('document', document.id, { owner: document.applicant_id })
   const application = await Application.findOrFail(reviewed.id)
   const review = await reviewAssignment(application, reviewer)
-  await put('review', review.id, { assignedReviewer: reviewer.id })
+  // The chair of the call's committee does not open a review of someone else.
+  const reviewChair = await one(
+    `SELECT user_id FROM committee_members WHERE call_id = ? AND role = 'chair' LIMIT 1`,
+    [decided.call_id]
+  )
+  await put('review', review.id, { assignedReviewer: reviewer.id, chair: reviewChair.user_id })
   const reviewDocument = await one(
     `SELECT id FROM application_documents WHERE application_id = ? ORDER BY id LIMIT 1`,
     [application.id]
@@ -176,6 +216,11 @@ export async function buildAuthorizationWorld(): Promise<World> {
     [openCall.id]
   )
   await put('committeeMember', committeeMember.id, {})
+  const pastCallMember = await one(
+    `SELECT id FROM committee_members WHERE call_id = ? AND role = 'member' ORDER BY id LIMIT 1`,
+    [decided.call_id]
+  )
+  await put('pastCallMember', pastCallMember.id, {})
 
   // A session of the past call's committee, its agenda drawn from the seeded scores.
   const session = await new PlanSession().handle(
@@ -192,6 +237,11 @@ export async function buildAuthorizationWorld(): Promise<World> {
     [decided.call_id]
   )
   const sessionPeople = { chair: chair.user_id, member: member.user_id }
+  // Both present: the quorum of 2 is reached, so the agenda can be worked on.
+  await db.table('session_attendances').multiInsert([
+    { session_id: session.id, user_id: chair.user_id, present: true },
+    { session_id: session.id, user_id: member.user_id, present: true },
+  ])
   await put('session', session.id, sessionPeople)
   // The past call's applications are decided, so its agenda is empty: one item by hand.
   const [item] = await db
@@ -199,6 +249,17 @@ export async function buildAuthorizationWorld(): Promise<World> {
     .insert({ session_id: session.id, application_id: decided.id, position: 1, reason: 'other' })
     .returning('id')
   await put('sessionItem', item.id ?? item, sessionPeople)
+  // An item of another session (of the open call), for the foreign id check.
+  const otherSession = await new PlanSession().handle(
+    Number(openCall.id),
+    { held_at: DateTime.utc().plus({ days: 4 }), quorum: 2, include_others: true } as any,
+    { id: officer.id }
+  )
+  const [otherItem] = await db
+    .table('session_items')
+    .insert({ session_id: otherSession.id, application_id: draft.id, position: 1, reason: 'other' })
+    .returning('id')
+  await put('otherSessionItem', otherItem.id ?? otherItem, {})
 
   // The agreement whose first tranche was asked for and verified by the demo.
   const verified = await one(
@@ -212,6 +273,11 @@ export async function buildAuthorizationWorld(): Promise<World> {
     [verified.agreement_id]
   )
   await put('plannedTranche', planned.id, { owner: verified.beneficiary_id })
+  const otherTranche = await one(
+    `SELECT id FROM tranches WHERE agreement_id <> ? AND state = 'planned' ORDER BY id LIMIT 1`,
+    [verified.agreement_id]
+  )
+  await put('otherAgreementTranche', otherTranche.id, {})
 
   const award = await one(
     `SELECT d.id, a.applicant_id FROM decisions d JOIN applications a ON a.id = d.application_id
@@ -260,7 +326,8 @@ export async function buildAuthorizationWorld(): Promise<World> {
       WHERE e.cohort_id = ? LIMIT 1`,
     [cohort.id]
   )
-  await put('enrolment', enrolment.id, { owner: enrolment.trainee_id })
+  // The institute's coordinator sees enrolments on the institute's pages, not the trainee's.
+  await put('enrolment', enrolment.id, { ...ofInstitute, owner: enrolment.trainee_id })
   const certificate = await one(`SELECT id FROM certificates WHERE enrolment_id = ?`, [
     enrolment.id,
   ])
@@ -286,13 +353,15 @@ export async function buildAuthorizationWorld(): Promise<World> {
     })
     .returning('id')
   await put('erasureRequest', erasure.id ?? erasure, { owner: requester.id })
+  const exportKey = `privacy/authz-${randomUUID()}.zip`
+  await drive.use().put(exportKey, 'PK')
   const [dataExport] = await db
     .table('data_requests')
     .insert({
       user_id: requester.id,
       kind: 'export',
       state: 'ready',
-      storage_key: `privacy/authz-${randomUUID()}.zip`,
+      storage_key: exportKey,
       expires_at: DateTime.utc().plus({ days: 7 }).toJSDate(),
       due_on: DateTime.utc().plus({ days: 30 }).toISODate(),
       created_at: new Date(),

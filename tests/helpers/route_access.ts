@@ -25,22 +25,31 @@ import type { Actor, RecordKey } from '#tests/helpers/authorization_world'
  *   API) and must write nothing; the listed ones must get neither on a GET.
  *   `params` maps each URL param to a record of the world, or to `{ value }` for a
  *   non-id param (a file format, a consent purpose).
- * - `body`: what a refused actor sends, when the route validates before it looks at the
- *   record (so that the refusal, not the validator, answers).
- * - `checkAllowed: false`: skip the allowed GET check (say why in a comment).
+ * - `body`: what is sent (JSON) when the route validates before it looks at the record,
+ *   so that the refusal, not the validator, answers.
+ * - `foreign`: for a route with two ids (a review and one of its documents), a record
+ *   of ANOTHER parent for the inner id: even the allowed actors must get 403/404 with it.
+ * - `signed`: the URL is signed for this purpose, as the mail that carries it: a valid
+ *   signature must not open someone else's record.
+ * - `checkAllowed: false`: skip the check of the allowed actors (say why in a comment).
  */
 export type ParamValue = RecordKey | { value: string }
+
+export interface RestrictedAccess {
+  kind?: undefined
+  allow: Actor[]
+  params?: Record<string, ParamValue>
+  body?: Record<string, unknown>
+  foreign?: Record<string, RecordKey>
+  /** A signed URL of this purpose (the link a mail carries). */
+  signed?: string
+  checkAllowed?: false
+}
 
 export type RouteAccess =
   | { kind: 'public'; params?: Record<string, ParamValue> }
   | { kind: 'signedIn'; params?: Record<string, ParamValue> }
-  | {
-      kind?: 'restricted'
-      allow: Actor[]
-      params?: Record<string, ParamValue>
-      body?: Record<string, unknown>
-      checkAllowed?: false
-    }
+  | RestrictedAccess
 
 const PUBLIC: RouteAccess = { kind: 'public' }
 const SIGNED_IN: RouteAccess = { kind: 'signedIn' }
@@ -116,7 +125,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'organizations.index': SIGNED_IN,
   'organizations.create': SIGNED_IN,
   'organizations.store': SIGNED_IN,
-  'organizations.show': { params: { id: 'organization' }, allow: ['owner', 'admin'] },
+  'organizations.show': {
+    params: { id: 'organization' },
+    allow: ['owner', 'member', 'admin'],
+  },
   'organization_members.store': { params: { id: 'organization' }, allow: ['owner'] },
 
   // Administration
@@ -207,12 +219,14 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'review_documents.show': {
     params: { id: 'review', documentId: 'reviewDocument' },
     allow: ['assignedReviewer'],
+    foreign: { documentId: 'document' },
   },
   'staff.committee.index': onCall(),
   'staff.committee_members.store': onCall(),
   'staff.committee_members.destroy': {
     params: { id: 'openCall', memberId: 'committeeMember' },
     allow: OFFICER,
+    foreign: { memberId: 'pastCallMember' },
   },
   'staff.assignments.index': onCall(),
   'staff.assignments.store': onCall(),
@@ -238,6 +252,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'staff.session_items.update': {
     params: { id: 'session', item_id: 'sessionItem' },
     allow: ['programme_officer', 'chair'],
+    body: { consensus_score: 70, recommendation: 'award', rationale: 'Un projet solide et mûr.' },
+    foreign: { item_id: 'otherSessionItem' },
   },
   'staff.session_consensus.update': {
     params: { id: 'session' },
@@ -291,6 +307,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'tranche_requests.store': {
     params: { id: 'agreement', trancheId: 'plannedTranche' },
     allow: ['owner'],
+    foreign: { trancheId: 'otherAgreementTranche' },
   },
   'capital_calls.store': { params: { id: 'agreement' }, allow: ['owner'] },
   'finance.index': { allow: FINANCE },
@@ -314,8 +331,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // Privacy
   'privacy.show': SIGNED_IN,
   'data_requests.store': SIGNED_IN,
-  // A signed link, mailed to its owner: unsigned, everyone gets 404 (data_requests.spec).
-  'privacy_exports.show': { params: { id: 'dataExport' }, allow: ['owner'], checkAllowed: false },
+  // The signed link mailed to its owner: the signature alone opens nobody else's export.
+  'privacy_exports.show': { params: { id: 'dataExport' }, allow: ['owner'], signed: 'data_export' },
   'consents.store': { kind: 'signedIn', params: { purpose: { value: 'programme_news' } } },
   'consents.destroy': { kind: 'signedIn', params: { purpose: { value: 'programme_news' } } },
 }
