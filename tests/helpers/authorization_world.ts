@@ -6,7 +6,7 @@ import MainSeeder from '#database/seeders/main_seeder'
 import User from '#identity/models/user'
 import Call from '#programmes/models/call'
 import Application from '#applications/models/application'
-import type { Role } from '#identity/roles'
+import { ROLES } from '#identity/roles'
 import { UserFactory, userWithRoles } from '#database/factories/user_factory'
 import { InstituteFactory } from '#database/factories/training_factory'
 import { draftOf } from '#database/factories/application_factory'
@@ -24,16 +24,7 @@ import { sealAuditLog } from '#core/audit/audit_chain_store'
  * names the people related to it (`owner`, `assignedReviewer`, `chair`, `member`,
  * `coordinator`), who are actors of the routes whose ids point to it.
  */
-export const OUTSIDER_ROLES = [
-  'applicant',
-  'fund_manager',
-  'trainee',
-  'reviewer',
-  'programme_officer',
-  'finance_officer',
-  'institute_coordinator',
-  'admin',
-] as const satisfies readonly Role[]
+export const OUTSIDER_ROLES = ROLES
 
 /**
  * People related to a record, who may use its routes or must be refused them:

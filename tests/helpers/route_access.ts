@@ -5,28 +5,35 @@ import type { Actor, RecordKey } from '#tests/helpers/authorization_world'
  * (tests/functional/core/authorization_matrix.spec.ts) checks against the router.
  *
  * Every route name the router knows needs one line here, or the matrix fails and prints
- * the missing names. Add one line per new route, next to its neighbours:
+ * the missing names (a line for a route that no longer exists fails it too). Add one
+ * line per new route, next to its neighbours, e.g.
  *
  *   'staff.things.show': { params: { id: 'openCall' }, allow: ['programme_officer'] },
+ *   'application_members.store': { params: { id: 'draft' }, allow: ['owner'] },
+ *   'open_data.index': PUBLIC,
  *
  * - `PUBLIC` (or `publicOn(params)`): no sign-in needed (public pages, sign-in forms, token
- *   links, webhooks); an anonymous GET must not be refused. Unknown `:token`/`:code` params
- *   are filled with a value no record has.
+ *   links, webhooks); an anonymous GET must not be refused nor sent to /login. Unknown
+ *   `:token`/`:code` params are filled with a value no record has.
  * - `SIGNED_IN`: any signed-in person, about their own account or their own lists
- *   (profile, dashboard, "my applications"): only "anonymous is refused" is checked.
+ *   (profile, dashboard, "my applications"): anonymous must be refused, an applicant who
+ *   owns nothing must get through.
  * - `{ allow, params }`: the people who may use it. Actors are the anonymous visitor, one
  *   outsider per role (`applicant`, `fund_manager`, `trainee`, `reviewer`,
  *   `programme_officer`, `finance_officer`, `institute_coordinator`, `admin`: accounts
  *   with that role that own nothing, sit on no committee and coordinate another
- *   institute), and the people related to the record the route's ids point to (`owner`,
- *   `assignedReviewer`, `chair`, `member`, `coordinator`; see
- *   tests/helpers/authorization_world.ts for the records and who they belong to). Every
- *   actor not listed must get 403 or 404 (anonymous: a redirect to /login, or 401 on the
- *   API) and must write nothing; the listed ones must get neither on a GET.
+ *   institute), and the people related to the records the route's ids point to (`owner`,
+ *   `member`, `chair`, `assignedReviewer`, `coordinator`: see RELATIVES and
+ *   buildAuthorizationWorld in tests/helpers/authorization_world.ts, where a new kind of
+ *   record is added as a RecordKey and one `put`). Every actor not listed must get 403
+ *   or 404 (anonymous: a redirect to /login, or 401 on the API) and write nothing; the
+ *   allowed staff must get 403 while signed in with their password only; the listed
+ *   actors must get neither 401/403/404 nor 5xx, whatever the method (their writes run in
+ *   a savepoint rolled back afterwards).
  *   `params` maps each URL param to a record of the world, or to `{ value }` for a
  *   non-id param (a file format, a consent purpose).
- * - `body`: what is sent (JSON) when the route validates before it looks at the record,
- *   so that the refusal, not the validator, answers.
+ * - `body`: what is sent (JSON) instead of `{}`, when the route validates before it looks
+ *   at the record, so that the refusal, not the validator, answers.
  * - `foreign`: for a route with two ids (a review and one of its documents), a record
  *   of ANOTHER parent for the inner id: even the allowed actors must get 403/404 with it.
  * - `signed`: the URL is signed for this purpose, as the mail that carries it: a valid

@@ -3,9 +3,9 @@ import type { ApiClient } from '@japa/api-client'
 import router from '@adonisjs/core/services/router'
 import { signedUrlFor } from '@adonisjs/core/services/url_builder'
 import db from '@adonisjs/lucid/services/db'
-import type User from '#identity/models/user'
+import User from '#identity/models/user'
 import { captureMail, isolateEachTest } from '#tests/helpers/http'
-import { tokenAfterSecondFactor } from '#tests/helpers/assurance'
+import { assuranceOf, tokenAfterSecondFactor } from '#tests/helpers/assurance'
 import { storedFingerprint, tablesToWatch } from '#tests/helpers/stored_fingerprint'
 import {
   buildAuthorizationWorld,
@@ -32,6 +32,7 @@ import {
  *   committee member who is not the chair…): 403 or 404, never anything else, and nothing
  *   written (a fingerprint of every table before and after);
  * - an inner id of another parent (`foreign`): 403/404 even for the allowed actors;
+ * - the allowed staff, signed in with their password only: 403 E_SECOND_FACTOR_REQUIRED;
  * - every actor allowed: neither 401/403/404 nor 5xx (so the fixture really grants
  *   them); their requests run in a savepoint rolled back afterwards, writes included.
  * Requests are JSON for signed-in actors (statuses, not pages), HTML for anonymous ones.
@@ -149,21 +150,33 @@ test.group('Authorization matrix', (group) => {
     const count = (kind: string, status: number) =>
       statuses.set(`${kind} ${status}`, (statuses.get(`${kind} ${status}`) ?? 0) + 1)
 
+    // Staff who gave only their password: a session without the second factor, a token
+    // issued without a code.
+    const passwordOnlyTokens = new Map<number, string>()
+    for (const person of people) {
+      if (person.isStaff && !passwordOnlyTokens.has(person.id)) {
+        const token = await User.accessTokens.create(person)
+        passwordOnlyTokens.set(person.id, token.value!.release())
+      }
+    }
+
     async function send(
       route: RouterRoute,
       method: string,
       url: string,
       user: User | null,
-      body?: Record<string, unknown>
+      body?: Record<string, unknown>,
+      { passwordOnly = false } = {}
     ): Promise<Outcome> {
       const request = (client as ApiClient).request(url, method as any).redirects(0)
       if (isApi(route)) {
-        if (user) request.bearerToken(tokens.get(user.id)!)
+        if (user) request.bearerToken((passwordOnly ? passwordOnlyTokens : tokens).get(user.id)!)
       } else {
         // The CSRF token is right for everyone: what refuses is authorization.
         request.withCsrfToken()
         if (user) request.loginAs(user).header('accept', 'application/json')
         else request.header('accept', 'text/html')
+        if (user && passwordOnly) request.withSession(assuranceOf(user, { secondFactor: false }))
       }
       if (method !== 'GET') request.json(body ?? {})
       const response = await request
@@ -275,6 +288,19 @@ test.group('Authorization matrix', (group) => {
             }
           }
         }
+        // Staff allowed here, but past their password only: refused until the second
+        // factor (ASVS 6.3.3), on every route.
+        for (const [actor, user] of allowedActors(access, relatives, where)) {
+          if (!user.isStaff || route.name === 'api.tokens.destroy') continue
+          const outcome = await send(route, method, url, user, body, { passwordOnly: true })
+          count('password only', outcome.status)
+          if (outcome.status !== 403 || !outcome.text.includes('E_SECOND_FACTOR_REQUIRED')) {
+            failures.push(
+              `${where} as ${actor} without a second factor: ${outcome.status} ${outcome.text}`
+            )
+          }
+        }
+
         const written = changedTables(before, await storedFingerprint(tables))
         if (written.length) failures.push(`${where}: a refused request wrote to ${written}`)
 
@@ -301,5 +327,6 @@ test.group('Authorization matrix', (group) => {
     assert.isAbove(total('anonymous'), 150)
     assert.isAbove(total('allowed'), 150)
     assert.isAbove(total('foreign'), 3)
+    assert.isAbove(total('password only'), 80)
   }).timeout(240_000)
 })
