@@ -94,6 +94,12 @@ async function one(sql: string, bindings: unknown[] = []) {
   return rows[0] as Record<string, any>
 }
 
+/** Inserts one row (for tables without a factory) and gives its id. */
+async function insert(table: string, row: Record<string, unknown>) {
+  const [inserted] = await db.table(table).insert(row).returning('id')
+  return Number(inserted.id)
+}
+
 async function users(ids: Partial<Record<Relative, number>>) {
   const relatives: Partial<Record<Relative, User>> = {}
   for (const [relative, id] of Object.entries(ids)) {
@@ -214,11 +220,13 @@ export async function buildAuthorizationWorld(): Promise<World> {
   await put('pastCallMember', pastCallMember.id, {})
 
   // A session of the past call's committee, its agenda drawn from the seeded scores.
-  const session = await new PlanSession().handle(
-    Number(decided.call_id),
-    { held_at: DateTime.utc().plus({ days: 3 }), quorum: 2, include_others: true } as any,
-    { id: officer.id }
-  )
+  const planSession = (callId: number) =>
+    new PlanSession().handle(
+      callId,
+      { held_at: DateTime.utc().plus({ days: 3 }), quorum: 2, include_others: true },
+      { id: officer.id }
+    )
+  const session = await planSession(decided.call_id)
   const chair = await one(
     `SELECT user_id FROM committee_members WHERE call_id = ? AND role = 'chair' LIMIT 1`,
     [decided.call_id]
@@ -235,22 +243,22 @@ export async function buildAuthorizationWorld(): Promise<World> {
   ])
   await put('session', session.id, sessionPeople)
   // The past call's applications are decided, so its agenda is empty: one item by hand.
-  const [item] = await db
-    .table('session_items')
-    .insert({ session_id: session.id, application_id: decided.id, position: 1, reason: 'other' })
-    .returning('id')
-  await put('sessionItem', item.id ?? item, sessionPeople)
+  const item = await insert('session_items', {
+    session_id: session.id,
+    application_id: decided.id,
+    position: 1,
+    reason: 'other',
+  })
+  await put('sessionItem', item, sessionPeople)
   // An item of another session (of the open call), for the foreign id check.
-  const otherSession = await new PlanSession().handle(
-    Number(openCall.id),
-    { held_at: DateTime.utc().plus({ days: 4 }), quorum: 2, include_others: true } as any,
-    { id: officer.id }
-  )
-  const [otherItem] = await db
-    .table('session_items')
-    .insert({ session_id: otherSession.id, application_id: draft.id, position: 1, reason: 'other' })
-    .returning('id')
-  await put('otherSessionItem', otherItem.id ?? otherItem, {})
+  const otherSession = await planSession(openCall.id)
+  const otherItem = await insert('session_items', {
+    session_id: otherSession.id,
+    application_id: draft.id,
+    position: 1,
+    reason: 'other',
+  })
+  await put('otherSessionItem', otherItem, {})
 
   // The agreement whose first tranche was asked for and verified by the demo.
   const verified = await one(
@@ -277,20 +285,17 @@ export async function buildAuthorizationWorld(): Promise<World> {
   )
   await put('award', award.id, { owner: award.applicant_id })
 
-  const [paymentRun] = await db
-    .table('payment_batches')
-    .insert({
-      rail: 'bank',
-      state: 'prepared',
-      reference: `AUTHZ-${randomUUID().slice(0, 8)}`,
-      tranche_count: 0,
-      total_centimes: 0,
-      prepared_by: finance.id,
-      created_at: new Date(),
-      updated_at: new Date(),
-    })
-    .returning('id')
-  await put('paymentRun', paymentRun.id ?? paymentRun, {})
+  const paymentRun = await insert('payment_batches', {
+    rail: 'bank',
+    state: 'prepared',
+    reference: `AUTHZ-${randomUUID().slice(0, 8)}`,
+    tranche_count: 0,
+    total_centimes: 0,
+    prepared_by: finance.id,
+    created_at: new Date(),
+    updated_at: new Date(),
+  })
+  await put('paymentRun', paymentRun, {})
 
   // Training: the demo institute's records, its coordinator being their relative.
   const coordinator = await one(
@@ -332,46 +337,38 @@ export async function buildAuthorizationWorld(): Promise<World> {
   await put('user', drafter.id, {})
 
   const requester = await userWithRoles('applicant')
-  const [erasure] = await db
-    .table('data_requests')
-    .insert({
-      user_id: requester.id,
-      kind: 'erasure',
-      state: 'pending',
-      due_on: DateTime.utc().plus({ days: 30 }).toISODate(),
-      created_at: new Date(),
-      updated_at: new Date(),
-    })
-    .returning('id')
-  await put('erasureRequest', erasure.id ?? erasure, { owner: requester.id })
-  const exportKey = `privacy/authz-${randomUUID()}.zip`
+  const erasure = await insert('data_requests', {
+    user_id: requester.id,
+    kind: 'erasure',
+    state: 'pending',
+    due_on: DateTime.utc().plus({ days: 30 }).toISODate(),
+    created_at: new Date(),
+    updated_at: new Date(),
+  })
+  await put('erasureRequest', erasure, { owner: requester.id })
+  // One fixed key: the runs do not pile files up in the test disk.
+  const exportKey = 'privacy/authorization-matrix.zip'
   await drive.use().put(exportKey, 'PK')
-  const [dataExport] = await db
-    .table('data_requests')
-    .insert({
-      user_id: requester.id,
-      kind: 'export',
-      state: 'ready',
-      storage_key: exportKey,
-      expires_at: DateTime.utc().plus({ days: 7 }).toJSDate(),
-      due_on: DateTime.utc().plus({ days: 30 }).toISODate(),
-      created_at: new Date(),
-      updated_at: new Date(),
-    })
-    .returning('id')
-  await put('dataExport', dataExport.id ?? dataExport, { owner: requester.id })
+  const dataExport = await insert('data_requests', {
+    user_id: requester.id,
+    kind: 'export',
+    state: 'ready',
+    storage_key: exportKey,
+    expires_at: DateTime.utc().plus({ days: 7 }).toJSDate(),
+    due_on: DateTime.utc().plus({ days: 30 }).toISODate(),
+    created_at: new Date(),
+    updated_at: new Date(),
+  })
+  await put('dataExport', dataExport, { owner: requester.id })
 
-  const [passkey] = await db
-    .table('passkeys')
-    .insert({
-      user_id: requester.id,
-      credential_id: `authz-${randomUUID()}`,
-      public_key: 'AAAA',
-      name: 'Clé de test',
-      created_at: new Date(),
-    })
-    .returning('id')
-  await put('passkey', passkey.id ?? passkey, { owner: requester.id })
+  const passkey = await insert('passkeys', {
+    user_id: requester.id,
+    credential_id: `authz-${randomUUID()}`,
+    public_key: 'AAAA',
+    name: 'Clé de test',
+    created_at: new Date(),
+  })
+  await put('passkey', passkey, { owner: requester.id })
 
   return { outsiders, records }
 }

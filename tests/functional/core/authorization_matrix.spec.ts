@@ -328,5 +328,5 @@ test.group('Authorization matrix', (group) => {
     assert.isAbove(total('allowed'), 150)
     assert.isAbove(total('foreign'), 3)
     assert.isAbove(total('password only'), 80)
-  }).timeout(240_000)
+  }).timeout(300_000)
 })
