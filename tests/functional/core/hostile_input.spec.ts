@@ -9,6 +9,7 @@ import User from '#identity/models/user'
 import type { Role } from '#identity/roles'
 import { captureMail, isolateEachTest } from '#tests/helpers/http'
 import { ID_FILE_PARAMS, ID_FILE_PATTERN, ID_PATTERN } from '#core/route_ids'
+import { storedFingerprint, tablesToWatch } from '#tests/helpers/stored_fingerprint'
 
 /**
  * The fuzz proof of issue 11: every route the router knows (new ones included, nothing
@@ -127,31 +128,6 @@ function urlOf(pattern: string, realId: (segment: string) => number, hostile?: s
       )
     })
     .join('/')
-}
-
-/** A fingerprint of what is stored: each table's row count and newest change. */
-async function storedFingerprint(tables: Array<{ name: string; updatedAt: boolean }>) {
-  const parts = tables.map(
-    ({ name, updatedAt }) =>
-      `(SELECT count(*) || '/' || ${updatedAt ? `coalesce(max(updated_at)::text, '')` : `''`} FROM "${name}") AS "${name}"`
-  )
-  const { rows } = await db.rawQuery(`SELECT ${parts.join(', ')}`)
-  return rows[0] as Record<string, string>
-}
-
-async function tablesToWatch() {
-  const { rows } = await db.rawQuery(
-    `SELECT t.table_name AS name,
-            EXISTS (SELECT 1 FROM information_schema.columns c
-                     WHERE c.table_schema = 'public' AND c.table_name = t.table_name
-                       AND c.column_name = 'updated_at') AS "updatedAt"
-       FROM information_schema.tables t
-      WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'
-        AND t.table_name NOT LIKE 'adonis_schema%'
-        -- last_used_at of the bearer token moves on every API call
-        AND t.table_name <> 'auth_access_tokens'`
-  )
-  return rows as Array<{ name: string; updatedAt: boolean }>
 }
 
 /** Text and JSON columns holding a character that must never be stored. */
