@@ -8,6 +8,7 @@ import {
   type RegisterGrantRow,
   type RegisterWording,
 } from '#reporting/register/three_sixty_giving'
+import { ID_FILE_PATTERN } from '#core/route_ids'
 import { schemaProblems } from '#tests/helpers/json_schema'
 import { threeSixtyGivingPackageSchema } from '#tests/helpers/three_sixty_giving_schema'
 
@@ -166,5 +167,23 @@ test.group('360Giving register / pure', () => {
       WORDING
     )
     assert.notEqual(digestOf(grants), digestOf(paid))
+  })
+})
+
+test.group('360Giving register / release URLs', () => {
+  test('a release id in a URL is a positive int4 followed by .json or .csv', ({ assert }) => {
+    for (const segment of ['1.json', '12.csv', '2147483647.json']) {
+      assert.isTrue(ID_FILE_PATTERN.test(segment), segment)
+    }
+    for (const segment of [
+      '0.json',
+      '12.xml',
+      '12',
+      '2147483648.json',
+      '1e3.json',
+      '12.json.csv',
+    ]) {
+      assert.isFalse(ID_FILE_PATTERN.test(segment), segment)
+    }
   })
 })

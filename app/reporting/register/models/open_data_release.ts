@@ -17,7 +17,7 @@ export default class OpenDataRelease extends OpenDataReleaseSchema {
   @belongsTo(() => Call)
   declare call: BelongsTo<typeof Call>
 
-  /** Weak validator of the stored bytes: the id and the digest never change together. */
+  /** A strong validator: a release's bytes never change once issued. */
   etag(format: 'json' | 'csv') {
     return `"${this.id}-${this.digest.slice(0, 16)}-${format}"`
   }
