@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 /**
  * Everything the portal holds about one person, as plain JSON (law 09-08 right of
  * access): profile, consents, organizations, applications with their answers, states,
+ * co-applicant invitations (issue 14),
  * evaluations and decisions, agreements and tranches (bank account masked to its last
  * four characters), enrolments, certificates, data requests, and the audit entries where
  * the person is the actor or the subject. Nothing about anyone else: reviewers' scores
@@ -136,6 +137,13 @@ export async function personalDataOf(userId: number) {
       enrolments.map((enrolment) => enrolment.id)
     )
     .select('enrolment_id', 'code', 'trainee_name', 'issued_at', 'revoked_at', 'revocation_reason')
+  // Co-applicant invitations naming the person (issue 14): theirs, not the application.
+  const coApplications = await db
+    .from('application_members')
+    .where('user_id', userId)
+    .orWhereRaw('lower(email) = lower(?)', [profile.email])
+    .select('application_id', 'role', 'can_submit', 'invited_at', 'accepted_at', 'revoked_at')
+    .orderBy('id')
   const dataRequests = await db
     .from('data_requests')
     .where('user_id', userId)
@@ -189,6 +197,7 @@ export async function personalDataOf(userId: number) {
         iban_last4: undefined,
         tranches: tranches.filter((tranche) => tranche.agreement_id === agreement.id),
       })),
+      co_applications: coApplications,
       enrolments,
       certificates,
       data_requests: dataRequests,
