@@ -29,6 +29,8 @@ import { agreementWebRoutes } from '#disbursements/routes/agreement_routes'
 import { paymentApiRoutes, paymentWebRoutes } from '#disbursements/routes/payment_routes'
 import { privacyWebRoutes } from '#privacy/routes'
 import { searchStaffRoutes } from '#app/search/routes'
+import { scoreboardWebRoutes } from '#reporting/scoreboard/routes'
+import { progressWebRoutes } from '#reporting/progress/routes'
 
 /**
  * Unknown URLs still go through their stack, so the 404 speaks the person's language;
@@ -82,6 +84,8 @@ router
     paymentWebRoutes()
     privacyWebRoutes()
     searchStaffRoutes()
+    scoreboardWebRoutes()
+    progressWebRoutes()
     router.any('*', notFound).as('not_found')
   })
   .use(webStack())

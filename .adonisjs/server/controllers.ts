@@ -128,6 +128,20 @@ export const controllers = {
       Programmes: () => import('#app/programmes/controllers/staff/programmes_controller'),
     },
   },
+  reporting: {
+    progress: {
+      Continuums: () => import('#app/reporting/progress/controllers/continuums_controller'),
+      LateProgressReports: () => import('#app/reporting/progress/controllers/late_progress_reports_controller'),
+      ProgressReports: () => import('#app/reporting/progress/controllers/progress_reports_controller'),
+    },
+    scoreboard: {
+      admin: {
+        ScoreboardTargets: () => import('#app/reporting/scoreboard/controllers/admin/scoreboard_targets_controller'),
+      },
+      Scoreboard: () => import('#app/reporting/scoreboard/controllers/scoreboard_controller'),
+      StaffScoreboard: () => import('#app/reporting/scoreboard/controllers/staff_scoreboard_controller'),
+    },
+  },
   reviews: {
     committee: {
       ConflictDeclarations: () => import('#app/reviews/controllers/committee/conflict_declarations_controller'),

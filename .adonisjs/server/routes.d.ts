@@ -201,6 +201,15 @@ export type ScannedRoutes = {
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'admin.erasures.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.search.index': { paramsTuple?: []; params?: {} }
+    'scoreboard.show': { paramsTuple?: []; params?: {} }
+    'staff.scoreboard.show': { paramsTuple?: []; params?: {} }
+    'admin.scoreboard_targets.index': { paramsTuple?: []; params?: {} }
+    'admin.scoreboard_targets.store': { paramsTuple?: []; params?: {} }
+    'admin.scoreboard_targets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'progress_reports.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'progress_reports.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'continuums.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.late_progress_reports.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   GET: {
@@ -307,6 +316,12 @@ export type ScannedRoutes = {
     'privacy_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'staff.search.index': { paramsTuple?: []; params?: {} }
+    'scoreboard.show': { paramsTuple?: []; params?: {} }
+    'staff.scoreboard.show': { paramsTuple?: []; params?: {} }
+    'admin.scoreboard_targets.index': { paramsTuple?: []; params?: {} }
+    'progress_reports.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'continuums.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.late_progress_reports.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   HEAD: {
@@ -413,6 +428,12 @@ export type ScannedRoutes = {
     'privacy_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'staff.search.index': { paramsTuple?: []; params?: {} }
+    'scoreboard.show': { paramsTuple?: []; params?: {} }
+    'staff.scoreboard.show': { paramsTuple?: []; params?: {} }
+    'admin.scoreboard_targets.index': { paramsTuple?: []; params?: {} }
+    'progress_reports.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'continuums.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.late_progress_reports.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   POST: {
@@ -486,6 +507,8 @@ export type ScannedRoutes = {
     'data_requests.store': { paramsTuple?: []; params?: {} }
     'consents.store': { paramsTuple: [ParamValue]; params: {'purpose': ParamValue} }
     'admin.erasures.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.scoreboard_targets.store': { paramsTuple?: []; params?: {} }
+    'progress_reports.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   DELETE: {
@@ -523,6 +546,7 @@ export type ScannedRoutes = {
     'institute.attendances.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreement_bank_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreement_stripe_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.scoreboard_targets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   OPTIONS: {

@@ -36,6 +36,7 @@ export const DEMO_ACCOUNTS: { email: string; fullName: string; roles: Role[] }[]
   { email: 'founder@manassa.test', fullName: 'Amine Idrissi', roles: ['applicant'] },
   { email: 'fund@manassa.test', fullName: 'Claire Dubois', roles: ['fund_manager'] },
   { email: 'trainee@manassa.test', fullName: 'ⵜⵉⴼⴰⵡⵜ ⴰⵎⵣⵡⴰⵔ (Tifawt Amezwar)', roles: ['trainee'] },
+  { email: 'ministry@manassa.test', fullName: 'Hind Benjelloun', roles: ['ministry'] },
 ]
 
 /**
