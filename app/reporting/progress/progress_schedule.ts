@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { DateTime } from 'luxon'
 
 /**
@@ -43,7 +44,7 @@ function periodsSql(agreementId: number | null) {
            CROSS JOIN LATERAL (SELECT (agreements.created_at AT TIME ZONE 'Africa/Casablanca')::date
                                  AS start_on) AS starts
            WHERE agreements.kind = 'startup_offer' AND (?::int IS NULL OR agreements.id = ?::int)`,
-    bindings: [agreementId, agreementId, agreementId, agreementId],
+    bindings: [agreementId, agreementId, agreementId, agreementId] as any[],
   }
 }
 
@@ -70,9 +71,13 @@ export function periodStatus(
 }
 
 /** One agreement's periods with their status, oldest first. */
-export async function periodsOf(agreementId: number, today: DateTime): Promise<ReportPeriod[]> {
+export async function periodsOf(
+  agreementId: number,
+  today: DateTime,
+  client: QueryClientContract = db.connection()
+): Promise<ReportPeriod[]> {
   const periods = periodsSql(agreementId)
-  const { rows } = await db.rawQuery(
+  const { rows } = await client.rawQuery(
     `SELECT periods.period_start::text, periods.period_end::text,
             (periods.period_end + ${REPORT_GRACE_DAYS - 1})::text AS due_on,
             progress_reports.id AS report_id

@@ -73,7 +73,7 @@ test.group('Progress reports: schedule and submission', (group) => {
     assert.equal(periods[0].periodStart, tranches[0].dueOn!.toISODate())
     assert.notInclude(
       periods.map((period) => period.periodStart),
-      tranches[1].dueOn!.toISODate()
+      tranches[1].dueOn!.toISODate()!
     )
   })
 
