@@ -48,6 +48,9 @@ function periodsSql(agreementId: number | null) {
   }
 }
 
+/** A period's due date in SQL, from `periodsSql`'s columns (the grace after its end). */
+const DUE_ON = `(periods.period_end + ${REPORT_GRACE_DAYS - 1})`
+
 export interface ReportPeriod {
   periodStart: string
   periodEnd: string
@@ -79,7 +82,7 @@ export async function periodsOf(
   const periods = periodsSql(agreementId)
   const { rows } = await client.rawQuery(
     `SELECT periods.period_start::text, periods.period_end::text,
-            (periods.period_end + ${REPORT_GRACE_DAYS - 1})::text AS due_on,
+            ${DUE_ON}::text AS due_on,
             progress_reports.id AS report_id
        FROM (${periods.sql}) AS periods
        LEFT JOIN progress_reports ON progress_reports.agreement_id = periods.agreement_id
@@ -121,13 +124,13 @@ export async function unreportedPeriods(
   const periods = periodsSql(null)
   const { rows } = await db.rawQuery(
     `SELECT periods.agreement_id, agreements.beneficiary_id, periods.period_start::text,
-            (periods.period_end + ${REPORT_GRACE_DAYS - 1})::text AS due_on
+            ${DUE_ON}::text AS due_on
        FROM (${periods.sql}) AS periods
        JOIN agreements ON agreements.id = periods.agreement_id
       WHERE agreements.state <> 'terminated'
         AND periods.period_start <= ?::date
-        AND (periods.period_end + ${REPORT_GRACE_DAYS - 1}) <= ?::date
-        AND (?::date IS NULL OR (periods.period_end + ${REPORT_GRACE_DAYS - 1}) >= ?::date)
+        AND ${DUE_ON} <= ?::date
+        AND (?::date IS NULL OR ${DUE_ON} >= ?::date)
         AND NOT EXISTS (SELECT 1 FROM progress_reports
                          WHERE progress_reports.agreement_id = periods.agreement_id
                            AND progress_reports.period_start = periods.period_start)

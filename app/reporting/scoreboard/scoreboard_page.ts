@@ -1,3 +1,5 @@
+import redis from '@adonisjs/redis/services/main'
+import env from '#start/env'
 import { Money } from '#core/money'
 import { intlTagOf } from '#core/i18n/locales'
 import ScoreboardTarget from '#reporting/scoreboard/models/scoreboard_target'
@@ -32,6 +34,22 @@ export function formatIndicator(unit: IndicatorUnit, value: number, locale: stri
   }
 }
 
+/** The public figures are shared by every visitor for this long (Redis, all processes). */
+export const PUBLIC_CACHE_SECONDS = 60
+
+/**
+ * The country's figures for the public page: computed at most once a minute whatever the
+ * traffic, kept in Redis so that every web process serves the same ones.
+ */
+async function publicFigures(): Promise<ScoreboardFigures> {
+  const key = `${env.get('QUEUE_PREFIX')}:scoreboard:public`
+  const cached = await redis.get(key)
+  if (cached) return JSON.parse(cached)
+  const figures = await scoreboardFigures(null)
+  await redis.set(key, JSON.stringify(figures), 'EX', PUBLIC_CACHE_SECONDS)
+  return figures
+}
+
 export interface TargetProgress {
   id: number
   indicator: string
@@ -56,7 +74,7 @@ export async function scoreboardPage(
   locale: string
 ) {
   const [figures, targets] = await Promise.all([
-    scoreboardFigures(region),
+    audience === 'public' ? publicFigures() : scoreboardFigures(region),
     ScoreboardTarget.query()
       .if(
         region,
