@@ -28,6 +28,7 @@ test.group('Recurring jobs (BullMQ job schedulers on the real Redis)', (group) =
         'api.purge_idempotency_keys',
         'audit.seal',
         'privacy.apply_retention',
+        'progress.send_reminders',
       ]
     )
   })
