@@ -12,6 +12,8 @@ import {
 import {
   scoreboardFigures,
   suppressSmallCells,
+  type PublicRegionFigures,
+  type RegionFigures,
   type ScoreboardFigures,
 } from '#reporting/scoreboard/scoreboard_figures'
 
@@ -105,12 +107,8 @@ export async function scoreboardPage(
     key,
     text: formatIndicator(INDICATORS[key], figures.indicators[key], locale),
   }))
-  const regions = audience === 'public' ? figures.regions.map(suppressSmallCells) : figures.regions
-  return {
-    figures: { ...figures, regions } as Omit<ScoreboardFigures, 'regions'> & {
-      regions: typeof regions
-    },
-    indicators,
-    progress,
-  }
+  // The public never receives a small cell's value, not even in the view's data.
+  const regions: Array<RegionFigures | PublicRegionFigures> =
+    audience === 'public' ? figures.regions.map(suppressSmallCells) : figures.regions
+  return { figures: { ...figures, regions }, indicators, progress }
 }

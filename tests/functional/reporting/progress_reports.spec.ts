@@ -214,6 +214,13 @@ test.group('Progress reports: schedule and submission', (group) => {
     const anonymous = await client.get(`/agreements/${agreement.id}/progress`).redirects(0)
     anonymous.assertStatus(302)
     anonymous.assertHeader('location', '/login')
+    const anonymousPost = await client
+      .post(`/agreements/${agreement.id}/progress`)
+      .form({ ...VALID, periodStart: signedOn })
+      .withCsrfToken()
+      .redirects(0)
+    anonymousPost.assertStatus(302)
+    anonymousPost.assertHeader('location', '/login')
     assert.lengthOf(await ProgressReport.all(), 0)
   })
 })
@@ -308,5 +315,8 @@ test.group('Progress reports: reminders and the late list', (group) => {
       const denied = await client.get('/staff/progress/late').loginAs(await userWithRoles(role))
       denied.assertStatus(403)
     }
+    const anonymous = await client.get('/staff/progress/late').redirects(0)
+    anonymous.assertStatus(302)
+    anonymous.assertHeader('location', '/login')
   })
 })

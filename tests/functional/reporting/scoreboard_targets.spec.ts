@@ -151,10 +151,24 @@ test.group('Scoreboard targets (admin)', (group) => {
         .loginAs(user)
         .withCsrfToken()
       change.assertStatus(403)
+      const create = await client
+        .post('/admin/scoreboard/targets')
+        .form({ indicator: 'jobs_created', year: '2029', targetValue: '1' })
+        .loginAs(user)
+        .withCsrfToken()
+      create.assertStatus(403)
     }
     const anonymous = await client.get('/admin/scoreboard/targets').redirects(0)
     anonymous.assertStatus(302)
     anonymous.assertHeader('location', '/login')
+    const anonymousChange = await client
+      .put(`/admin/scoreboard/targets/${target.id}`)
+      .form({ targetValue: '1' })
+      .withCsrfToken()
+      .redirects(0)
+    anonymousChange.assertStatus(302)
+    anonymousChange.assertHeader('location', '/login')
+    assert.isNull(await ScoreboardTarget.query().where('year', 2029).first())
     await target.refresh()
     assert.equal(target.targetValue, 25_000)
 
