@@ -8,20 +8,24 @@ import { REPORTING_KINDS } from '#reporting/progress/progress_schedule'
 const notFound = () => new Exception('Not found', { status: 404, code: 'E_NOT_FOUND' })
 
 /**
- * The agreement of the route's `:id` whose progress the signed-in person reports: their
- * own agreement of a kind that reports progress. Anyone else's is a 404 (ASVS 8.2.2).
+ * The agreement of the route's `:id` whose progress reports the signed-in person may see:
+ * the beneficiary's own (who also writes them), or any for programme officers and
+ * finance officers (read-only), of a kind that reports progress. Anyone else gets a 404
+ * (ASVS 8.2.2); `write` is for the beneficiary alone.
  */
-export async function findReportingAgreement(ctx: HttpContext) {
+export async function findReportingAgreement(ctx: HttpContext, access: 'read' | 'write') {
   const agreement = await Agreement.find(Number(ctx.params.id) || 0)
   const user = ctx.auth.getUserOrFail()
+  const own = agreement?.beneficiaryId === user.id
+  const reader = access === 'read' && user.hasRole('programme_officer', 'finance_officer')
   if (
     !agreement ||
-    agreement.beneficiaryId !== user.id ||
+    !(own || reader) ||
     !(REPORTING_KINDS as readonly string[]).includes(agreement.kind)
   ) {
     throw notFound()
   }
-  return agreement
+  return { agreement, own }
 }
 
 /**

@@ -124,6 +124,13 @@ test.group('Progress reports: schedule and submission', (group) => {
     )
     assert.equal(audits[1].metadata.before.jobsCreated, 3)
     assert.equal(audits[1].metadata.after.jobsCreated, 4)
+
+    // The programme officer reads the corrected figures, without a form.
+    const officer = await userWithRoles('programme_officer')
+    const read = await client.get(`/agreements/${agreement.id}/progress`).loginAs(officer)
+    read.assertStatus(200)
+    assert.match(read.text(), /<td class="numeric">4<\/td>\s*<td>Moins de 1 M MAD<\/td>/)
+    assert.notInclude(read.text(), 'name="periodStart"')
   })
 
   test('bad figures are a 422 with a message per field, in the person language', async ({
@@ -200,7 +207,9 @@ test.group('Progress reports: schedule and submission', (group) => {
     for (const role of ['applicant', 'finance_officer', 'programme_officer', 'admin'] as const) {
       const user = await userWithRoles(role)
       const page = await client.get(`/agreements/${agreement.id}/progress`).loginAs(user)
-      page.assertStatus(404)
+      // Officers read the schedule and the figures; nobody else learns it exists.
+      page.assertStatus(['finance_officer', 'programme_officer'].includes(role) ? 200 : 404)
+      if (page.status() === 200) assert.notInclude(page.text(), 'name="periodStart"')
       const post = await client
         .post(`/agreements/${agreement.id}/progress`)
         .json({ ...VALID, periodStart: signedOn })

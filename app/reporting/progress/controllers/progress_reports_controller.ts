@@ -12,10 +12,13 @@ import { madInputValue } from '#programmes/validators/rules'
 import { nowInCasablanca } from '#core/casablanca_time'
 import { actorFrom } from '#core/audit/actor'
 
-/** The beneficiary's reporting schedule and the form for each started period. */
+/**
+ * The beneficiary's reporting schedule and the form for each started period; officers
+ * read the same schedule and the figures reported, without the form.
+ */
 export default class ProgressReportsController {
   async index(ctx: HttpContext) {
-    const agreement = await findReportingAgreement(ctx)
+    const { agreement, own } = await findReportingAgreement(ctx, 'read')
     const [periods, reports] = await Promise.all([
       periodsOf(agreement.id, nowInCasablanca()),
       ProgressReport.query().where('agreement_id', agreement.id).orderBy('period_start'),
@@ -33,6 +36,7 @@ export default class ProgressReportsController {
     const current = selected ? reportByPeriod[selected.periodStart] : undefined
     return ctx.view.render('pages/reporting/progress/index', {
       agreement,
+      canReport: own,
       periods,
       reportByPeriod,
       selected,
@@ -44,7 +48,7 @@ export default class ProgressReportsController {
 
   @inject()
   async store(ctx: HttpContext, submitProgressReport: SubmitProgressReport) {
-    const agreement = await findReportingAgreement(ctx)
+    const { agreement } = await findReportingAgreement(ctx, 'write')
     const input = await ctx.request.validateUsing(progressReportValidator, {
       messagesProvider: progressMessages(ctx.i18n),
     })
