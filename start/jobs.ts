@@ -17,6 +17,7 @@ export const jobs = {
   'privacy.build_export': () => import('#privacy/jobs/build_export_job'),
   'open_data.issue_release': () => import('#reporting/register/jobs/issue_release_job'),
   'open_data.sweep': () => import('#reporting/register/jobs/sweep_releases_job'),
+  'progress.send_reminders': () => import('#reporting/progress/jobs/progress_reminders_job'),
 }
 
 export type JobName = keyof typeof jobs
@@ -39,4 +40,6 @@ export const schedules: { name: JobName; pattern: string }[] = [
   { name: 'privacy.apply_retention', pattern: '0 4 * * *' },
   // The open-data register catches up with payments and other changes (app/reporting/register).
   { name: 'open_data.sweep', pattern: openDataSweepPattern },
+  // Beneficiaries hear about progress reports due within a week or overdue (once each).
+  { name: 'progress.send_reminders', pattern: '30 8 * * *' },
 ]

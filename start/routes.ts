@@ -34,6 +34,8 @@ import {
   openDataFileRoutes,
   openDataWebRoutes,
 } from '#reporting/register/routes'
+import { scoreboardWebRoutes } from '#reporting/scoreboard/routes'
+import { progressWebRoutes } from '#reporting/progress/routes'
 
 /**
  * Unknown URLs still go through their stack, so the 404 speaks the person's language;
@@ -90,6 +92,8 @@ router
     privacyWebRoutes()
     searchStaffRoutes()
     openDataWebRoutes()
+    scoreboardWebRoutes()
+    progressWebRoutes()
     router.any('*', notFound).as('not_found')
   })
   .use(webStack())

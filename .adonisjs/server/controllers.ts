@@ -132,6 +132,11 @@ export const controllers = {
     },
   },
   reporting: {
+    progress: {
+      Continuums: () => import('#app/reporting/progress/controllers/continuums_controller'),
+      LateProgressReports: () => import('#app/reporting/progress/controllers/late_progress_reports_controller'),
+      ProgressReports: () => import('#app/reporting/progress/controllers/progress_reports_controller'),
+    },
     register: {
       api: {
         Releases: () => import('#app/reporting/register/controllers/api/releases_controller'),
@@ -143,6 +148,13 @@ export const controllers = {
       staff: {
         CallReleases: () => import('#app/reporting/register/controllers/staff/call_releases_controller'),
       },
+    },
+    scoreboard: {
+      admin: {
+        ScoreboardTargets: () => import('#app/reporting/scoreboard/controllers/admin/scoreboard_targets_controller'),
+      },
+      Scoreboard: () => import('#app/reporting/scoreboard/controllers/scoreboard_controller'),
+      StaffScoreboard: () => import('#app/reporting/scoreboard/controllers/staff_scoreboard_controller'),
     },
   },
   reviews: {

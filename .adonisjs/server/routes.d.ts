@@ -215,6 +215,15 @@ export type ScannedRoutes = {
     'open_data.index': { paramsTuple?: []; params?: {} }
     'open_data.cut_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_releases.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'scoreboard.show': { paramsTuple?: []; params?: {} }
+    'staff.scoreboard.show': { paramsTuple?: []; params?: {} }
+    'admin.scoreboard_targets.index': { paramsTuple?: []; params?: {} }
+    'admin.scoreboard_targets.store': { paramsTuple?: []; params?: {} }
+    'admin.scoreboard_targets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'progress_reports.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'progress_reports.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'continuums.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.late_progress_reports.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   GET: {
@@ -329,6 +338,12 @@ export type ScannedRoutes = {
     'staff.search.index': { paramsTuple?: []; params?: {} }
     'open_data.index': { paramsTuple?: []; params?: {} }
     'open_data.cut_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'scoreboard.show': { paramsTuple?: []; params?: {} }
+    'staff.scoreboard.show': { paramsTuple?: []; params?: {} }
+    'admin.scoreboard_targets.index': { paramsTuple?: []; params?: {} }
+    'progress_reports.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'continuums.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.late_progress_reports.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   HEAD: {
@@ -443,6 +458,12 @@ export type ScannedRoutes = {
     'staff.search.index': { paramsTuple?: []; params?: {} }
     'open_data.index': { paramsTuple?: []; params?: {} }
     'open_data.cut_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'scoreboard.show': { paramsTuple?: []; params?: {} }
+    'staff.scoreboard.show': { paramsTuple?: []; params?: {} }
+    'admin.scoreboard_targets.index': { paramsTuple?: []; params?: {} }
+    'progress_reports.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'continuums.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.late_progress_reports.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   POST: {
@@ -520,6 +541,8 @@ export type ScannedRoutes = {
     'consents.store': { paramsTuple: [ParamValue]; params: {'purpose': ParamValue} }
     'admin.erasures.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_releases.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.scoreboard_targets.store': { paramsTuple?: []; params?: {} }
+    'progress_reports.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   DELETE: {
@@ -559,6 +582,7 @@ export type ScannedRoutes = {
     'institute.attendances.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreement_bank_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreement_stripe_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.scoreboard_targets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   OPTIONS: {

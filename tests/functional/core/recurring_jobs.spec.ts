@@ -23,6 +23,7 @@ test.group('Recurring jobs (BullMQ job schedulers on the real Redis)', (group) =
         { key: 'audit.seal', pattern: '* * * * *', tz: 'Africa/Casablanca' },
         { key: 'privacy.apply_retention', pattern: '0 4 * * *', tz: 'Africa/Casablanca' },
         { key: 'open_data.sweep', pattern: '*/10 * * * *', tz: 'Africa/Casablanca' },
+        { key: 'progress.send_reminders', pattern: '30 8 * * *', tz: 'Africa/Casablanca' },
       ]
     )
     const delayed = await queue.queue().getJobs(['delayed'])
@@ -35,6 +36,7 @@ test.group('Recurring jobs (BullMQ job schedulers on the real Redis)', (group) =
         'audit.seal',
         'privacy.apply_retention',
         'open_data.sweep',
+        'progress.send_reminders',
       ]
     )
   })
