@@ -122,6 +122,7 @@ export const controllers = {
     Calls: () => import('#app/programmes/controllers/calls_controller'),
     Home: () => import('#app/programmes/controllers/home_controller'),
     staff: {
+      CallFormBuilders: () => import('#app/programmes/controllers/staff/call_form_builders_controller'),
       CallForms: () => import('#app/programmes/controllers/staff/call_forms_controller'),
       CallTransitions: () => import('#app/programmes/controllers/staff/call_transitions_controller'),
       Calls: () => import('#app/programmes/controllers/staff/calls_controller'),

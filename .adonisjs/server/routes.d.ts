@@ -89,6 +89,8 @@ export type ScannedRoutes = {
     'staff.call_transitions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_form_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_form_builders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'call_applications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.index': { paramsTuple?: []; params?: {} }
     'applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -251,6 +253,7 @@ export type ScannedRoutes = {
     'staff.calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.calls.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_form_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.index': { paramsTuple?: []; params?: {} }
     'applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -357,6 +360,7 @@ export type ScannedRoutes = {
     'staff.calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.calls.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_form_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.index': { paramsTuple?: []; params?: {} }
     'applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -511,6 +515,7 @@ export type ScannedRoutes = {
     'staff.programmes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.calls.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_form_builders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reviews.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
