@@ -2,6 +2,7 @@
  * Progressive enhancement only: every page works without this file.
  */
 import './autosave.js'
+import './form_conditions.js'
 import './reevaluation.js'
 import './passkeys.js'
 

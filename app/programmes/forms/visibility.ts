@@ -1,3 +1,4 @@
+import { localize } from '#core/i18n/localized_text'
 import type {
   FieldDefinition,
   FormAnswers,
@@ -124,4 +125,32 @@ export function answersAskedField(visible: FormDefinition, path: string) {
     (section) =>
       section.key === sectionKey && section.fields.some((field) => field.key === fieldKey)
   )
+}
+
+/**
+ * A condition as the applicant reads it under the question ("only if …"): the i18n key
+ * (`form_conditions.*`) and its data, the field and option labels in `locale`.
+ */
+export function describeCondition(definition: FormDefinition, when: VisibleWhen, locale: string) {
+  const [sectionKey, fieldKey] = when.field.split('.')
+  const target = definition.sections
+    .find((section) => section.key === sectionKey)
+    ?.fields.find((field) => field.key === fieldKey)
+  const field = target ? localize(target.label, locale) : when.field
+  const optionLabel = (value: string) =>
+    localize(target?.options?.find((option) => option.value === value)?.label, locale) || value
+  if ('notEmpty' in when) return { key: 'form_conditions.answered', data: { field } }
+  if ('in' in when) {
+    return {
+      key: 'form_conditions.in',
+      data: { field, values: when.in.map(optionLabel).join(', ') },
+    }
+  }
+  if (typeof when.equals === 'boolean') {
+    return {
+      key: when.equals ? 'form_conditions.checked' : 'form_conditions.unchecked',
+      data: { field },
+    }
+  }
+  return { key: 'form_conditions.equals', data: { field, value: optionLabel(when.equals) } }
 }

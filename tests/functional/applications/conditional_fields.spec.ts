@@ -52,6 +52,22 @@ async function submit(client: ApiClient, founder: User, call: Call, answers: For
 test.group('Conditional fields, from submission to every reader', (group) => {
   isolateEachTest(group)
 
+  test('without JavaScript every question shows, each conditional one saying when it applies', async ({
+    client,
+  }) => {
+    const call = await openCallOf('living_grant', CONDITIONAL_FORM)
+    const founder = await userWithRoles('applicant')
+    const draft = await draftOf(founder, call, { job: { status: 'employed' } })
+    const page = await client.get(`/applications/${draft.id}/edit`).loginAs(founder)
+    page.assertStatus(200)
+    page.assertTextIncludes('name="answers[job][resigned_on]"')
+    page.assertTextIncludes('Seulement si « Statut » est « Démissionnaire ».')
+    page.assertTextIncludes('Seulement si « Cofondateur ? » est cochée.')
+    page.assertTextIncludes('Seulement si « Nom » est renseigné.')
+    // The second page starts at the co-founder section (the script pages the form).
+    page.assertTextIncludes('id="section-cofounder" data-form-page="1"')
+  })
+
   test('a hidden field is neither required nor kept, shown, exported, printed or eligible', async ({
     client,
     assert,
