@@ -60,6 +60,7 @@ export const controllers = {
     staff: {
       AppealDecisions: () => import('#app/eligibility/controllers/staff/appeal_decisions_controller'),
       Reevaluations: () => import('#app/eligibility/controllers/staff/reevaluations_controller'),
+      RuleBuilders: () => import('#app/eligibility/controllers/staff/rule_builders_controller'),
       RuleDryRuns: () => import('#app/eligibility/controllers/staff/rule_dry_runs_controller'),
       RulePublications: () => import('#app/eligibility/controllers/staff/rule_publications_controller'),
       Rules: () => import('#app/eligibility/controllers/staff/rules_controller'),

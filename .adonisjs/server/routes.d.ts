@@ -106,6 +106,8 @@ export type ScannedRoutes = {
     'application_appeals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_builders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.rule_dry_runs.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.rule_publications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.verdicts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -263,6 +265,7 @@ export type ScannedRoutes = {
     'staff.call_applications.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'review_queue.index': { paramsTuple?: []; params?: {} }
@@ -370,6 +373,7 @@ export type ScannedRoutes = {
     'staff.call_applications.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'review_queue.index': { paramsTuple?: []; params?: {} }
@@ -518,6 +522,7 @@ export type ScannedRoutes = {
     'staff.call_form_builders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_builders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reviews.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rubrics.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.session_items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item_id': ParamValue} }
