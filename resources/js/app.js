@@ -3,6 +3,7 @@
  */
 import './autosave.js'
 import './form_conditions.js'
+import './form_builder.js'
 import './reevaluation.js'
 import './passkeys.js'
 

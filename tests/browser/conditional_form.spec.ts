@@ -61,7 +61,18 @@ test.group('Browser: a conditional question, built visually', (group) => {
     await editor.getByRole('button', { name: 'Ajouter un champ à « Emploi »' }).click()
     await editor.waitForSelector('[name="sections[0][fields][1][key]"]')
     await editor.locator('[name="sections[0][fields][1][key]"]').fill('resigned_on')
+    // Choosing the type applies it at once (the script presses "Appliquer le type").
+    const applied = editor.waitForResponse(
+      (response) =>
+        response.url().includes('/form/builder') && response.request().method() === 'POST'
+    )
     await editor.locator('[name="sections[0][fields][1][type]"]').selectOption('date')
+    await applied
+    await editor.waitForLoadState()
+    assert.equal(
+      await editor.locator('[name="sections[0][fields][1][key]"]').inputValue(),
+      'resigned_on'
+    )
     await editor.locator('[name="sections[0][fields][1][label][fr]"]').fill('Date de démission')
     await editor.locator('[name="sections[0][fields][1][required]"]').check()
     await editor

@@ -11,6 +11,8 @@ import type { RuleSet } from '#eligibility/rule_set'
 import type { FormAnswers } from '#programmes/forms/form_definition'
 import type User from '#identity/models/user'
 import type Call from '#programmes/models/call'
+import { assignedReview, rubricOf } from '#database/factories/scoring_factory'
+import { submittedTo } from '#tests/functional/applications/staff_fixtures'
 import type { ApiClient } from '@japa/api-client'
 
 /** Only who resigned is asked the date; a rule on that date sees no date for the others. */
@@ -154,5 +156,27 @@ test.group('Conditional fields, from submission to every reader', (group) => {
     page.assertTextIncludes('Attestation de démission')
     const receipt = await client.get(`/applications/${draft.id}/receipt`).loginAs(founder)
     assert.include(await pdfText(receipt.body() as Buffer), 'Attestation de démission')
+  })
+
+  test('a reviewer is not shown the answer of a question its applicant was not asked', async ({
+    client,
+    assert,
+  }) => {
+    const call = await openCallOf('living_grant', CONDITIONAL_FORM)
+    await rubricOf(call)
+    // Stored as an older version of the portal (or an import) would have kept it.
+    const application = await submittedTo(call, {
+      answers: {
+        job: { status: 'employed', resigned_on: '2026-01-01', has_cofounder: false },
+        cofounder: { name: 'Fantôme' },
+      },
+    })
+    const reviewer = await userWithRoles('reviewer')
+    const review = await assignedReview(application, reviewer)
+    const page = await client.get(`/reviews/${review.id}`).loginAs(reviewer)
+    page.assertStatus(200)
+    page.assertTextIncludes('En poste')
+    assert.notInclude(page.text(), 'Date de démission')
+    assert.notInclude(page.text(), 'Fantôme')
   })
 })
