@@ -179,4 +179,18 @@ test.group('Conditional fields, from submission to every reader', (group) => {
     assert.notInclude(page.text(), 'Date de démission')
     assert.notInclude(page.text(), 'Fantôme')
   })
+
+  test('API clients read which questions are conditional, and on what', async ({
+    client,
+    assert,
+  }) => {
+    const call = await openCallOf('living_grant', CONDITIONAL_FORM)
+    const response = await client.get(`/api/v1/calls/${call.id}/form`)
+    response.assertStatus(200)
+    const [job, cofounder] = response.body().data.sections
+    assert.isNull(job.visibleWhen)
+    assert.isNull(job.fields[0].visibleWhen)
+    assert.deepEqual(job.fields[1].visibleWhen, { field: 'job.status', equals: 'resigned' })
+    assert.deepEqual(cofounder.visibleWhen, { field: 'job.has_cofounder', equals: true })
+  })
 })
