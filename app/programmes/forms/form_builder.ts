@@ -377,7 +377,7 @@ export function conditionInputs(when: VisibleWhen | undefined) {
 /**
  * The answers a condition may read, as `{ path, label }`: the top-level fields before the
  * field at `fieldIndex` of section `sectionIndex` (-1: before the section itself), except
- * groups and files, which no condition reads.
+ * groups, which no condition reads.
  */
 export function conditionTargets(form: BuilderForm, sectionIndex: number, fieldIndex: number) {
   const targets: Array<{ path: string; label: LocalizedText; type: string }> = []
@@ -385,7 +385,7 @@ export function conditionTargets(form: BuilderForm, sectionIndex: number, fieldI
     if (i > sectionIndex) return
     section.fields.forEach((field, j) => {
       if (i === sectionIndex && (fieldIndex < 0 || j >= fieldIndex)) return
-      if (field.type === 'group' || field.type === 'file' || !field.key) return
+      if (field.type === 'group' || !field.key) return
       targets.push({ path: `${section.key}.${field.key}`, label: field.label, type: field.type })
     })
   })
