@@ -63,6 +63,7 @@ export const controllers = {
     staff: {
       AppealDecisions: () => import('#app/eligibility/controllers/staff/appeal_decisions_controller'),
       Reevaluations: () => import('#app/eligibility/controllers/staff/reevaluations_controller'),
+      RuleBuilders: () => import('#app/eligibility/controllers/staff/rule_builders_controller'),
       RuleDryRuns: () => import('#app/eligibility/controllers/staff/rule_dry_runs_controller'),
       RulePublications: () => import('#app/eligibility/controllers/staff/rule_publications_controller'),
       Rules: () => import('#app/eligibility/controllers/staff/rules_controller'),
@@ -125,6 +126,7 @@ export const controllers = {
     Calls: () => import('#app/programmes/controllers/calls_controller'),
     Home: () => import('#app/programmes/controllers/home_controller'),
     staff: {
+      CallFormBuilders: () => import('#app/programmes/controllers/staff/call_form_builders_controller'),
       CallForms: () => import('#app/programmes/controllers/staff/call_forms_controller'),
       CallTransitions: () => import('#app/programmes/controllers/staff/call_transitions_controller'),
       Calls: () => import('#app/programmes/controllers/staff/calls_controller'),

@@ -93,6 +93,8 @@ export type ScannedRoutes = {
     'staff.call_transitions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_form_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_form_builders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'call_applications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.index': { paramsTuple?: []; params?: {} }
     'applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -115,6 +117,8 @@ export type ScannedRoutes = {
     'application_appeals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_builders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.rule_dry_runs.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.rule_publications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.verdicts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -278,6 +282,7 @@ export type ScannedRoutes = {
     'staff.calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.calls.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_form_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.index': { paramsTuple?: []; params?: {} }
     'applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -289,6 +294,7 @@ export type ScannedRoutes = {
     'staff.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_deadline_extensions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'review_queue.index': { paramsTuple?: []; params?: {} }
@@ -398,6 +404,7 @@ export type ScannedRoutes = {
     'staff.calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.calls.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_form_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.index': { paramsTuple?: []; params?: {} }
     'applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -409,6 +416,7 @@ export type ScannedRoutes = {
     'staff.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_deadline_extensions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'review_queue.index': { paramsTuple?: []; params?: {} }
@@ -569,9 +577,11 @@ export type ScannedRoutes = {
     'staff.programmes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.calls.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_form_builders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
     'staff.call_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_builders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reviews.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rubrics.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.session_items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item_id': ParamValue} }

@@ -313,10 +313,23 @@ export const openApiDocument = {
               properties: {
                 key: { type: 'string' },
                 title: ref('LocalizedText'),
+                visibleWhen: { oneOf: [ref('VisibleWhen'), { type: 'null' }] },
                 fields: { type: 'array', items: ref('FormField') },
               },
             },
           },
+        },
+      },
+      VisibleWhen: {
+        type: 'object',
+        required: ['field'],
+        description:
+          'Asked only when the earlier answer `field` (section.field) equals a value, is one of `in`, or is answered (`notEmpty`); answers to questions not asked are dropped on submission and never required',
+        properties: {
+          field: { type: 'string' },
+          equals: { oneOf: [{ type: 'string' }, { type: 'boolean' }] },
+          in: { type: 'array', items: { type: 'string' } },
+          notEmpty: { type: 'boolean' },
         },
       },
       FormField: {
@@ -330,6 +343,7 @@ export const openApiDocument = {
           label: ref('LocalizedText'),
           hint: { oneOf: [ref('LocalizedText'), { type: 'null' }] },
           required: { type: 'boolean' },
+          visibleWhen: { oneOf: [ref('VisibleWhen'), { type: 'null' }] },
           minLength: { type: 'integer', description: 'text, long_text' },
           maxLength: { type: 'integer', description: 'text, long_text' },
           min: nullable('number', { description: 'number, money' }),
