@@ -264,7 +264,7 @@ test.group('Hostile input on every route', (group) => {
       assert.isAbove(statuses.get(status) ?? 0, 0, `no ${status} in ${[...statuses]}`)
     }
     assert.isAbove(requests, 400)
-  }).timeout(120_000)
+  }).timeout(300_000)
 
   test('every id param of every route is matched as a positive int4', ({ assert }) => {
     const textParams = new Set(['token', 'code', 'format', 'purpose'])
