@@ -13,6 +13,8 @@ import { draftOf } from '#database/factories/application_factory'
 import { reviewAssignment } from '#database/factories/review_factory'
 import { PlanSession } from '#reviews/actions/plan_session'
 import { sealAuditLog } from '#core/audit/audit_chain_store'
+import { digest } from '#identity/one_time_tokens'
+import { IssueRelease } from '#reporting/register/actions/issue_release'
 
 /**
  * The fixture world of the authorization matrix (tests/functional/core/route_access.ts).
@@ -26,24 +28,40 @@ import { sealAuditLog } from '#core/audit/audit_chain_store'
  */
 export const OUTSIDER_ROLES = ROLES
 
+/** The address of the draft's applicant, for a body that names them. */
+export const DRAFTER_EMAIL = 'authz-drafter@manassa.test'
+/** The link of the world's pending co-applicant invitation (token-shaped, 43 chars). */
+const MEMBER_INVITATION_TOKEN = 'authorization-matrix-member-invitation-link'
+
 /**
  * People related to a record, who may use its routes or must be refused them:
  * - `owner`: whose record it is (applicant, beneficiary, trainee, requester, the owner of
  *   an organization);
  * - `member`: a member of the record's group who does not lead it (of an organization,
- *   of the committee of a session's call);
+ *   of the committee of a session's call; a co-applicant `editor` of an application);
+ * - `viewer`: a co-applicant invited onto the application to read it only;
+ * - `invitee`: the person an invitation is addressed to (an account with its address);
  * - `chair`: the chair of the committee of the record's call;
  * - `assignedReviewer`: the reviewer assigned to the review, or who reviewed the
  *   application;
  * - `coordinator`: a coordinator of the record's institute.
  */
-export const RELATIVES = ['owner', 'assignedReviewer', 'chair', 'member', 'coordinator'] as const
+export const RELATIVES = [
+  'owner',
+  'assignedReviewer',
+  'chair',
+  'member',
+  'viewer',
+  'invitee',
+  'coordinator',
+] as const
 
 export type Relative = (typeof RELATIVES)[number]
 export type Actor = 'anonymous' | (typeof OUTSIDER_ROLES)[number] | Relative
 
 export interface WorldRecord {
-  id: number
+  /** What its routes' param holds: the id, or the token of a record reached by its link. */
+  id: number | string
   relatives: Partial<Record<Relative, User>>
 }
 
@@ -82,6 +100,10 @@ export type RecordKey =
   | 'erasureRequest'
   | 'dataExport'
   | 'passkey'
+  | 'draftMember'
+  | 'otherApplicationMember'
+  | 'memberInvitation'
+  | 'release'
 
 export interface World {
   outsiders: Map<(typeof OUTSIDER_ROLES)[number], User>
@@ -122,8 +144,15 @@ export async function buildAuthorizationWorld(): Promise<World> {
   }
 
   const records: World['records'] = new Map()
-  const put = async (key: RecordKey, id: number, relatives: Partial<Record<Relative, number>>) =>
-    records.set(key, { id: Number(id), relatives: await users(relatives) })
+  const put = async (
+    key: RecordKey,
+    id: number | string,
+    relatives: Partial<Record<Relative, number>>
+  ) =>
+    records.set(key, {
+      id: typeof id === 'string' && !/^\d+$/.test(id) ? id : Number(id),
+      relatives: await users(relatives),
+    })
 
   const officer = await userWithRoles('programme_officer')
   const finance = await userWithRoles('finance_officer')
@@ -152,10 +181,53 @@ export async function buildAuthorizationWorld(): Promise<World> {
     member: colleague.id,
   })
 
-  // A draft of its own on the open call, by an applicant who is no outsider.
-  const drafter = await userWithRoles('applicant')
+  // A draft of its own on the open call, by an applicant who is no outsider (a fixed
+  // address: the officer's deadline extension names it in route_access.ts).
+  const drafter = await UserFactory.merge({ email: DRAFTER_EMAIL }).create()
   const draft = await draftOf(drafter, await Call.findOrFail(openCall.id), {})
-  await put('draft', draft.id, { owner: drafter.id })
+  // Its co-applicants, who accepted: an editor allowed to submit, and a viewer.
+  const coApplicant = async (
+    applicationId: number,
+    person: User,
+    role: 'editor' | 'viewer',
+    invitedBy: number
+  ) =>
+    insert('application_members', {
+      application_id: applicationId,
+      user_id: person.id,
+      email: person.email,
+      role,
+      can_submit: role === 'editor',
+      invited_by: invitedBy,
+      invited_at: new Date(),
+      accepted_at: new Date(),
+      updated_at: new Date(),
+    })
+  const editor = await userWithRoles('applicant')
+  const viewer = await userWithRoles('applicant')
+  const editorMembership = await coApplicant(draft.id, editor, 'editor', drafter.id)
+  await coApplicant(draft.id, viewer, 'viewer', drafter.id)
+  const ofDraft = { owner: drafter.id, member: editor.id, viewer: viewer.id }
+  await put('draft', draft.id, ofDraft)
+  await put('draftMember', editorMembership, ofDraft)
+  // A pending invitation onto the draft, its link known; the invitee has an account.
+  const invitee = await userWithRoles('applicant')
+  await insert('application_members', {
+    application_id: draft.id,
+    email: invitee.email,
+    role: 'editor',
+    can_submit: false,
+    invited_by: drafter.id,
+    invited_at: new Date(),
+    token_hash: digest(MEMBER_INVITATION_TOKEN),
+    token_expires_at: DateTime.utc().plus({ days: 7 }).toJSDate(),
+    updated_at: new Date(),
+  })
+  // The inviter cannot take up the invitation in the invitee's place.
+  await put('memberInvitation', MEMBER_INVITATION_TOKEN, {
+    invitee: invitee.id,
+    owner: drafter.id,
+  })
 
   const decided = await one(
     `SELECT a.id, a.applicant_id, a.call_id FROM applications a
@@ -167,11 +239,25 @@ export async function buildAuthorizationWorld(): Promise<World> {
     `SELECT reviewer_id FROM reviews WHERE application_id = ? LIMIT 1`,
     [decided.id]
   )
+  // A co-applicant who reads it: not the decision, the letter nor the answer to the award.
+  const decidedViewer = await userWithRoles('applicant')
+  const decidedMembership = await coApplicant(
+    decided.id,
+    decidedViewer,
+    'viewer',
+    decided.applicant_id
+  )
+  await put('otherApplicationMember', decidedMembership, {})
   await put('decided', decided.id, {
     owner: decided.applicant_id,
     assignedReviewer: itsReviewer.reviewer_id,
+    viewer: decidedViewer.id,
   })
   await put('pastCall', decided.call_id, {})
+  // The past call's register, published.
+  const issued = await new IssueRelease().handle(decided.call_id, 'publication', { id: null })
+  if (!('release' in issued)) throw new Error('authorization world: the past call has no grant')
+  await put('release', issued.release.id, {})
 
   const ineligible = await one(
     `SELECT id, applicant_id FROM applications WHERE state = 'ineligible' ORDER BY id LIMIT 1`

@@ -1,4 +1,4 @@
-import type { Actor, RecordKey } from '#tests/helpers/authorization_world'
+import { DRAFTER_EMAIL, type Actor, type RecordKey } from '#tests/helpers/authorization_world'
 
 /**
  * WHO MAY USE WHICH ROUTE — the table the authorization matrix
@@ -23,9 +23,9 @@ import type { Actor, RecordKey } from '#tests/helpers/authorization_world'
  *   `programme_officer`, `finance_officer`, `institute_coordinator`, `admin`: accounts
  *   with that role that own nothing, sit on no committee and coordinate another
  *   institute), and the people related to the records the route's ids point to (`owner`,
- *   `member`, `chair`, `assignedReviewer`, `coordinator`: see RELATIVES and
- *   buildAuthorizationWorld in tests/helpers/authorization_world.ts, where a new kind of
- *   record is added as a RecordKey and one `put`). Every actor not listed must get 403
+ *   `member`, `viewer`, `invitee`, `chair`, `assignedReviewer`, `coordinator`: see
+ *   RELATIVES and buildAuthorizationWorld in tests/helpers/authorization_world.ts, where a
+ *   new kind of record is added as a RecordKey and one `put`). Every actor not listed must get 403
  *   or 404 (anonymous: a redirect to /login, or 401 on the API) and write nothing; the
  *   allowed staff must get 403 while signed in with their password only; the listed
  *   actors must get neither 401/403/404 nor 5xx, whatever the method (their writes run in
@@ -66,6 +66,7 @@ const OFFICER: Actor[] = ['programme_officer']
 const FINANCE: Actor[] = ['finance_officer']
 const ADMIN: Actor[] = ['admin']
 const COORDINATOR: Actor[] = ['coordinator']
+const OWNER_VIEWER_OFFICER: Actor[] = ['owner', 'viewer', 'programme_officer']
 
 const onCall = (allow: Actor[] = OFFICER): RouteAccess => ({ params: { id: 'openCall' }, allow })
 const onPastCall = (allow: Actor[] = OFFICER): RouteAccess => ({
@@ -105,6 +106,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'verify.show': PUBLIC,
   'training_numbers': PUBLIC,
   'privacy.register': PUBLIC,
+  // The open-data register: pages, the release files and their API are everyone's.
+  'open_data.index': PUBLIC,
+  'open_data.cut_off': publicOn({ id: 'pastCall' }),
+  'open_data_files.json': publicOn({ release: 'release' }),
+  'open_data_files.csv': publicOn({ release: 'release' }),
+  'open_data_files.latest': publicOn({ id: 'pastCall' }),
+  'api.open_data.releases.index': PUBLIC,
 
   // One's own account (identity)
   'api.tokens.destroy': SIGNED_IN,
@@ -176,19 +184,38 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'api.call_applications.store': onCall(['applicant']),
   'applications.index': SIGNED_IN,
   'api.applications.index': SIGNED_IN,
-  'applications.show': { params: { id: 'decided' }, allow: ['owner', 'programme_officer'] },
-  'api.applications.show': { params: { id: 'decided' }, allow: ['owner', 'programme_officer'] },
-  'applications.edit': { params: { id: 'draft' }, allow: ['owner'] },
-  'applications.update': { params: { id: 'draft' }, allow: ['owner'] },
-  'api.applications.update': { params: { id: 'draft' }, allow: ['owner'] },
-  'api.applications.documents.store': { params: { id: 'draft' }, allow: ['owner'] },
-  'application_submissions.store': { params: { id: 'draft' }, allow: ['owner'] },
-  'api.applications.submission.store': { params: { id: 'draft' }, allow: ['owner'] },
+  // Co-applicants: the viewer reads; the editor (`member`, allowed to submit) fills in
+  // and submits; only the owners withdraw, appeal, answer a decision, manage members.
+  'applications.show': { params: { id: 'decided' }, allow: OWNER_VIEWER_OFFICER },
+  'api.applications.show': { params: { id: 'decided' }, allow: OWNER_VIEWER_OFFICER },
+  'applications.edit': { params: { id: 'draft' }, allow: ['owner', 'member'] },
+  'applications.update': { params: { id: 'draft' }, allow: ['owner', 'member'] },
+  'api.applications.update': { params: { id: 'draft' }, allow: ['owner', 'member'] },
+  'api.applications.documents.store': { params: { id: 'draft' }, allow: ['owner', 'member'] },
+  'application_submissions.store': { params: { id: 'draft' }, allow: ['owner', 'member'] },
+  'api.applications.submission.store': { params: { id: 'draft' }, allow: ['owner', 'member'] },
   'application_withdrawals.store': { params: { id: 'draft' }, allow: ['owner'] },
-  'application_receipts.show': {
-    params: { id: 'decided' },
-    allow: ['owner', 'programme_officer'],
+  'application_receipts.show': { params: { id: 'decided' }, allow: OWNER_VIEWER_OFFICER },
+  'application_members.store': {
+    params: { id: 'draft' },
+    allow: ['owner'],
+    body: { email: 'authz-invitee@example.ma', role: 'viewer' },
   },
+  'application_members.update': {
+    params: { id: 'draft', memberId: 'draftMember' },
+    allow: ['owner'],
+    body: { role: 'viewer' },
+    foreign: { memberId: 'otherApplicationMember' },
+  },
+  'application_members.destroy': {
+    params: { id: 'draft', memberId: 'draftMember' },
+    allow: ['owner'],
+    foreign: { memberId: 'otherApplicationMember' },
+  },
+  // The mailed link: anyone may open it (it says whom to sign in as); only the person
+  // it was sent to accepts it, not the inviter nor anyone the link was forwarded to.
+  'member_invitations.show': publicOn({ token: 'memberInvitation' }),
+  'member_invitations.update': { params: { token: 'memberInvitation' }, allow: ['invitee'] },
   'application_documents.show': {
     params: { id: 'document' },
     allow: ['owner', 'programme_officer'],
@@ -197,6 +224,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'staff.call_applications.index': onCall(),
   'staff.call_applications.export': onCall(),
   'staff.applications.show': { params: { id: 'decided' }, allow: OFFICER },
+  'staff.call_deadline_extensions.index': onCall(),
+  'staff.call_deadline_extensions.store': {
+    params: { id: 'openCall' },
+    allow: OFFICER,
+    body: { email: DRAFTER_EMAIL, closesAt: '2099-12-31T12:00', reason: 'Un justificatif médical' },
+  },
 
   // Eligibility (officers)
   'staff.call_rules.edit': onCall(),
@@ -242,7 +275,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'staff.call_rubrics.update': onCall(),
   'staff.call_scores.index': onPastCall(),
 
-  // Decisions and committee sessions
+  // Decisions and committee sessions (the decided application's co-applicant `viewer`
+  // reads the application, not its decision: its owners answer it)
   'application_decisions.show': { params: { id: 'decided' }, allow: ['owner'] },
   'decision_letters.show': { params: { id: 'decided' }, allow: ['owner'] },
   'award_responses.store': { params: { id: 'decided' }, allow: ['owner'] },
@@ -275,6 +309,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'staff.call_awards.store': onPastCall(),
   'staff.call_decision_publications.store': onPastCall(),
   'staff.application_decisions.store': { params: { id: 'decided' }, allow: OFFICER },
+  'staff.call_releases.store': onPastCall(),
 
   // Training
   'cohort_enrolments.create': { params: { id: 'publicCohort' }, allow: ['trainee'] },
