@@ -96,15 +96,22 @@ function writeResults(names, rows) {
   const ranHere = (row) =>
     names.some((name) => row.name === name || row.name.startsWith(`${name}.`))
   const previous = existsSync(RESULTS_FILE) ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : []
-  const fresh = rows.map(({ name, value, unit, baseline, ratio, target, ok }) => ({
-    name,
-    value,
-    unit,
-    baseline: baseline ?? null,
-    ratio: ratio ?? null,
-    target,
-    ok,
-  }))
+  // DESIGN §9's shape, plus what a row may add: its A/A control, why it is not a figure,
+  // and the server's CPU time per request.
+  const fresh = rows.map(
+    ({ name, value, unit, baseline, ratio, target, ok, control, reason, cpuMsPerRequest }) => ({
+      name,
+      value,
+      unit,
+      baseline: baseline ?? null,
+      ratio: ratio ?? null,
+      target,
+      ok,
+      ...(control === undefined ? {} : { control }),
+      ...(reason === undefined ? {} : { reason }),
+      ...(cpuMsPerRequest === undefined ? {} : { cpuMsPerRequest }),
+    })
+  )
   const results = [...previous.filter((row) => !ranHere(row)), ...fresh]
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`)
 }
