@@ -6,7 +6,8 @@
 */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { ROOT } from './lib.js'
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url))
 
 /** The group a script belongs to: `pkg:@scope/name`, `app:core/pdf`, `node:internal`… */
 export function groupOf(url) {
@@ -26,13 +27,17 @@ export function groupOf(url) {
 
 /**
  * `{ totalMs, groups: [{ group, ms, share }], functions: [{ name, where, group, ms, share }] }`
- * from a .cpuprofile; idle and GC time stay visible as their own rows.
+ * from a .cpuprofile; idle and GC time stay visible as their own rows. With a `window`
+ * ({ from, to } in µs of the monotonic clock, V8's timestamps), only samples inside it.
  */
-export function summarizeProfile(profile, top = 25) {
+export function summarizeProfile(profile, top = 25, window = null) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const selfUs = new Map()
   const deltas = profile.timeDeltas
+  let time = profile.startTime
   profile.samples.forEach((id, i) => {
+    time += deltas[i]
+    if (window && (time < window.from || time > window.to)) return
     const next = deltas[i + 1] ?? 0
     selfUs.set(id, (selfUs.get(id) ?? 0) + next)
   })
