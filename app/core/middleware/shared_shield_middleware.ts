@@ -18,6 +18,7 @@ export default class SharedShieldMiddleware {
       shared = undefined
       throw error
     })
-    return (await shared).handle(ctx, next)
+    const shield = await shared
+    return shield.handle(ctx, next)
   }
 }
