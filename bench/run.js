@@ -18,6 +18,7 @@ import { trainingCatalogue } from './training_catalogue.js'
 import { paymentRun } from './payment_run.js'
 import { assignment } from './assignment.js'
 import { reviewerQueue } from './reviewer_queue.js'
+import { callPage } from './call_page.js'
 
 const BENCHMARKS = {
   api_calls: apiCalls,
@@ -29,6 +30,7 @@ const BENCHMARKS = {
   reviewer_queue: reviewerQueue,
   payment_run: paymentRun,
   training_catalogue: trainingCatalogue,
+  call_page: callPage,
 }
 
 /** No entry may run longer than this: load tests stop by themselves. */
