@@ -102,10 +102,13 @@ function signalGroup(child, signal) {
 }
 
 /** SIGTERM, then SIGKILL after 5 s: a server that hangs on shutdown must not hang us. */
-export async function stopProcess(child) {
+export async function stopProcess(child, graceMs = 5000) {
   if (child.exitCode !== null || child.signalCode !== null) return
   signalGroup(child, 'SIGTERM')
-  const killed = await Promise.race([child.exited.then(() => false), sleep(5000).then(() => true)])
+  const killed = await Promise.race([
+    child.exited.then(() => false),
+    sleep(graceMs).then(() => true),
+  ])
   if (killed) {
     signalGroup(child, 'SIGKILL')
     await child.exited
@@ -398,7 +401,7 @@ export async function compareWithBaseline({ name, portal, baseline, targetRatio,
       headers: side.headers,
       pid: side.pid,
     })
-  const runs = { A: [], B: [], "A'": [], "B'": [] }
+  const runs = { 'A': [], 'B': [], "A'": [], "B'": [] }
   for (let i = 1; i <= ROUNDS; i++) {
     for (const [key, side] of [
       ['A', portal],
@@ -538,9 +541,13 @@ export async function profilePortal({ name, env, prepare, log, notes = [] }) {
       pid: server.child.pid,
     })
     const to = monotonicMicroseconds()
-    await stopProcess(server.child)
+    // The profile is written when the process exits by itself: give it time to.
+    await stopProcess(server.child, 30_000)
     const file = readdirSync(directory).find((entry) => entry.endsWith('.cpuprofile'))
-    if (!file) throw new Error('the profiled portal wrote no profile')
+    if (!file) {
+      log('warning: the profiled portal wrote no profile (killed before it could exit)')
+      return
+    }
     const raw = readFileSync(join(directory, file), 'utf8')
     const profile = JSON.parse(raw)
     const summary = summarizeProfile(profile, 30, { from, to })

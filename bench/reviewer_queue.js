@@ -94,7 +94,7 @@ const answersAtAll = (server) =>
   waitForServer(`${server.origin}/`, server.child, { ready: () => true })
 
 /** The cookies a response sets, merged into `jar` (name → value). */
-function keepCookies(response, jar) {
+export function keepCookies(response, jar) {
   for (const line of response.headers.getSetCookie()) {
     const [pair] = line.split(';')
     const at = pair.indexOf('=')
@@ -102,10 +102,10 @@ function keepCookies(response, jar) {
   }
 }
 
-const cookieHeader = (jar) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+export const cookieHeader = (jar) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
 
 /** Posts a form of `path` (read for its CSRF token first) as a browser would. */
-async function postForm(origin, path, jar, fields) {
+export async function postForm(origin, path, jar, fields) {
   const form = await fetch(`${origin}${path}`, {
     redirect: 'manual',
     headers: { cookie: cookieHeader(jar) },
@@ -143,8 +143,8 @@ async function logIn(origin, code) {
   return cookieHeader(jar)
 }
 
-/** What the bench reviewer's authenticator app shows now, by the portal's own TOTP code. */
-async function currentCode(env, secret) {
+/** What an authenticator app with `secret` shows now, by the portal's own TOTP code. */
+export async function currentCode(env, secret) {
   const { code } = await measureInChild(
     'reviewer_queue (code)',
     'bench/reviewer_queue.js',

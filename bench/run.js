@@ -19,6 +19,7 @@ import { paymentRun } from './payment_run.js'
 import { assignment } from './assignment.js'
 import { reviewerQueue } from './reviewer_queue.js'
 import { callPage } from './call_page.js'
+import { applicationPage, financeQueue } from './signed_in_pages.js'
 
 const BENCHMARKS = {
   api_calls: apiCalls,
@@ -31,6 +32,8 @@ const BENCHMARKS = {
   payment_run: paymentRun,
   training_catalogue: trainingCatalogue,
   call_page: callPage,
+  application_page: applicationPage,
+  finance_queue: financeQueue,
 }
 
 /** No entry may run longer than this: load tests stop by themselves. */
