@@ -8,7 +8,8 @@
 |   the portal (production mode) and the baseline started → logged in once (GET /login,
 |   POST /login with the CSRF token, then the authenticator's code: reviewers are staff,
 |   and staff sign in with a second factor) → same 50 references checked on both → warm-up →
-|   A B A B A B (5 s each, 32 connections) → A/A control (portal twice, within ±10 %)
+|   A B A' B' × 3 (4 s each, 32 connections; A/A control within ±10 %, else "noisy") →
+|   a profiled portal under the same load (bench/profiles/reviewer_queue.md)
 |
 | The baseline reads the user by id and runs the portal's own SQL (REVIEWER_QUEUE_SQL,
 | read from app/reviews/reviewer_queue.ts), formats dates in Casablanca time and escapes
@@ -20,6 +21,7 @@ import pg from 'pg'
 import {
   bootApp,
   compareWithBaseline,
+  profilePortal,
   ensureAssets,
   measureInChild,
   pgConnection,
@@ -32,7 +34,7 @@ import {
 
 const PATH = '/reviews'
 const ASSIGNMENTS = 50
-const TARGET_RATIO = 0.3 // a full page ≥ 0.3 × the baseline's throughput
+const TARGET_RATIO = 0.35 // a full page ≥ 0.35 × the baseline's throughput (DESIGN §9)
 const BENCH_PROGRAMME = 'BENCH-REVIEWER-QUEUE'
 const BENCH_EMAIL = 'bench.reviewer.queue@manassa.test'
 const BENCH_PASSWORD = 'bench reviewer queue password'
@@ -55,20 +57,32 @@ export async function reviewerQueue({ env, log }) {
   try {
     await Promise.all([answersAtAll(portal), answersAtAll(baseline)])
     const cookie = await logIn(portal.origin, () => currentCode(env, seeded.totpSecret))
-    const portalSide = { url: `${portal.origin}${PATH}`, headers: { cookie } }
-    const baselineSide = { url: `${baseline.origin}${PATH}`, headers: {} }
+    const portalSide = { url: `${portal.origin}${PATH}`, headers: { cookie }, pid: portal.child.pid }
+    const baselineSide = { url: `${baseline.origin}${PATH}`, headers: {}, pid: baseline.child.pid }
     const [portalPage, baselinePage] = await Promise.all([
       fetchPage(portalSide.url, portalSide.headers),
       fetchPage(baselineSide.url, baselineSide.headers),
     ])
     compareReferences(portalPage, baselinePage, seeded.references)
-    return await compareWithBaseline({
+    const rows = await compareWithBaseline({
       name: 'reviewer_queue',
       portal: portalSide,
       baseline: baselineSide,
       targetRatio: TARGET_RATIO,
       log,
     })
+    await Promise.all([stopProcess(portal.child), stopProcess(baseline.child)])
+    // The session cookie is sealed with APP_KEY: another portal process accepts it.
+    await profilePortal({
+      name: 'reviewer_queue',
+      env,
+      log,
+      prepare: async (server) => {
+        await answersAtAll(server)
+        return { url: `${server.origin}${PATH}`, headers: { cookie } }
+      },
+    })
+    return rows
   } finally {
     await Promise.all([stopProcess(portal.child), stopProcess(baseline.child)])
     await removeSeed(env)
@@ -80,7 +94,7 @@ const answersAtAll = (server) =>
   waitForServer(`${server.origin}/`, server.child, { ready: () => true })
 
 /** The cookies a response sets, merged into `jar` (name → value). */
-function keepCookies(response, jar) {
+export function keepCookies(response, jar) {
   for (const line of response.headers.getSetCookie()) {
     const [pair] = line.split(';')
     const at = pair.indexOf('=')
@@ -88,10 +102,10 @@ function keepCookies(response, jar) {
   }
 }
 
-const cookieHeader = (jar) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+export const cookieHeader = (jar) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
 
 /** Posts a form of `path` (read for its CSRF token first) as a browser would. */
-async function postForm(origin, path, jar, fields) {
+export async function postForm(origin, path, jar, fields) {
   const form = await fetch(`${origin}${path}`, {
     redirect: 'manual',
     headers: { cookie: cookieHeader(jar) },
@@ -129,8 +143,8 @@ async function logIn(origin, code) {
   return cookieHeader(jar)
 }
 
-/** What the bench reviewer's authenticator app shows now, by the portal's own TOTP code. */
-async function currentCode(env, secret) {
+/** What an authenticator app with `secret` shows now, by the portal's own TOTP code. */
+export async function currentCode(env, secret) {
   const { code } = await measureInChild(
     'reviewer_queue (code)',
     'bench/reviewer_queue.js',

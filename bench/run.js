@@ -18,6 +18,8 @@ import { trainingCatalogue } from './training_catalogue.js'
 import { paymentRun } from './payment_run.js'
 import { assignment } from './assignment.js'
 import { reviewerQueue } from './reviewer_queue.js'
+import { callPage } from './call_page.js'
+import { applicationPage, financeQueue } from './signed_in_pages.js'
 
 const BENCHMARKS = {
   api_calls: apiCalls,
@@ -29,6 +31,9 @@ const BENCHMARKS = {
   reviewer_queue: reviewerQueue,
   payment_run: paymentRun,
   training_catalogue: trainingCatalogue,
+  call_page: callPage,
+  application_page: applicationPage,
+  finance_queue: financeQueue,
 }
 
 /** No entry may run longer than this: load tests stop by themselves. */
@@ -96,15 +101,22 @@ function writeResults(names, rows) {
   const ranHere = (row) =>
     names.some((name) => row.name === name || row.name.startsWith(`${name}.`))
   const previous = existsSync(RESULTS_FILE) ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : []
-  const fresh = rows.map(({ name, value, unit, baseline, ratio, target, ok }) => ({
-    name,
-    value,
-    unit,
-    baseline: baseline ?? null,
-    ratio: ratio ?? null,
-    target,
-    ok,
-  }))
+  // DESIGN §9's shape, plus what a row may add: its A/A control, why it is not a figure,
+  // and the server's CPU time per request.
+  const fresh = rows.map(
+    ({ name, value, unit, baseline, ratio, target, ok, control, reason, cpuMsPerRequest }) => ({
+      name,
+      value,
+      unit,
+      baseline: baseline ?? null,
+      ratio: ratio ?? null,
+      target,
+      ok,
+      ...(control === undefined ? {} : { control }),
+      ...(reason === undefined ? {} : { reason }),
+      ...(cpuMsPerRequest === undefined ? {} : { cpuMsPerRequest }),
+    })
+  )
   const results = [...previous.filter((row) => !ranHere(row)), ...fresh]
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`)
 }

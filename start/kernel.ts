@@ -9,7 +9,7 @@ server.errorHandler(() => import('#core/exceptions/handler'))
 server.use([
   () => import('#core/middleware/container_bindings_middleware'),
   () => import('#core/middleware/response_headers_middleware'),
-  () => import('@adonisjs/static/static_middleware'),
+  () => import('#core/middleware/public_files_middleware'),
   () => import('@adonisjs/vite/vite_middleware'),
 ])
 
@@ -23,7 +23,7 @@ router.use([
 
 export const middleware = router.named({
   session: () => import('@adonisjs/session/session_middleware'),
-  shield: () => import('@adonisjs/shield/shield_middleware'),
+  shield: () => import('#core/middleware/shared_shield_middleware'),
   silentAuth: () => import('#identity/middleware/silent_auth_middleware'),
   detectLocale: () => import('#core/middleware/detect_locale_middleware'),
   forceJson: () => import('#core/middleware/force_json_response_middleware'),

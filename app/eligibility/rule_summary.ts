@@ -1,5 +1,6 @@
 import { localize } from '#core/i18n/localized_text'
 import { intlTagOf } from '#core/i18n/locales'
+import { dateTimeFormat, listFormat, numberFormat } from '#core/i18n/intl_formats'
 import type { DateTime } from 'luxon'
 import { inCasablanca } from '#core/casablanca_time'
 import { Money } from '#core/money'
@@ -87,8 +88,8 @@ class Describer {
 
   constructor(private settings: SummaryOptions) {
     this.tag = intlTagOf(settings.locale)
-    this.numbers = new Intl.NumberFormat(this.tag, { maximumFractionDigits: 2 })
-    this.dates = new Intl.DateTimeFormat(this.tag, { dateStyle: 'long', timeZone: 'UTC' })
+    this.numbers = numberFormat(this.tag, { maximumFractionDigits: 2 })
+    this.dates = dateTimeFormat(this.tag, { dateStyle: 'long', timeZone: 'UTC' })
   }
 
   private t(key: string, data?: Record<string, unknown>) {
@@ -133,7 +134,7 @@ class Describer {
 
   optionList(values: unknown, field: NamedField, type: Intl.ListFormatType): string {
     if (!Array.isArray(values)) return JSON.stringify(values)
-    const list = new Intl.ListFormat(this.tag, { type, style: 'long' })
+    const list = listFormat(this.tag, { type, style: 'long' })
     return list.format(values.map((value) => this.option(value, field)))
   }
 
@@ -156,7 +157,7 @@ class Describer {
       parts.length === 0
         ? anchorText
         : this.t(`dates.${direction}`, {
-            offset: new Intl.ListFormat(this.tag, { type: 'conjunction' }).format(parts),
+            offset: listFormat(this.tag, { type: 'conjunction' }).format(parts),
             anchor: anchorText,
           })
     const closing = this.settings.closingDate

@@ -5,6 +5,7 @@ import type { OrganizationKind } from '#identity/models/organization'
 import type User from '#identity/models/user'
 import Call from '#programmes/models/call'
 import { CALL_KINDS, type CallKind } from '#programmes/open_calls'
+import { hasListPatterns, listFormat } from '#core/i18n/intl_formats'
 
 /** States the public may see: a draft is not published yet, an archived call is gone. */
 export const PUBLIC_CALL_STATES = ['open', 'closed', 'decided'] as const
@@ -74,8 +75,8 @@ export function fileTypeName(mimeType: string) {
 export function acceptedTypesText(accept: string[], locale: string) {
   const names = accept.map(fileTypeName)
   const tag = intlTagOf(locale)
-  if (Intl.ListFormat.supportedLocalesOf(tag).length === 0) return names.join(', ')
-  return new Intl.ListFormat(tag, { type: 'disjunction' }).format(names)
+  if (!hasListPatterns(tag)) return names.join(', ')
+  return listFormat(tag, { type: 'disjunction' }).format(names)
 }
 
 /**

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
+import { deflateSync } from 'node:zlib'
 import fontkit from '@pdf-lib/fontkit'
-import type { Font as FontkitFont, GlyphRun } from '@pdf-lib/fontkit'
-import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib'
+import type { Font as FontkitFont, Glyph, GlyphRun } from '@pdf-lib/fontkit'
+import { PDFDocument, StandardFonts, type PDFContext, type PDFFont, type PDFRef } from 'pdf-lib'
 
 /**
  * The fonts of generated PDFs (DESIGN §8: French, Arabic and Tifinagh, fonts shipped in
@@ -15,6 +16,11 @@ import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib'
  * Font files are read and parsed once per process; the parsed font is shared by every
  * document (pdf-lib only reads it) and remembers the shaping of recent strings, since the
  * same labels come back in every document.
+ *
+ * Subsetting a font and compressing the subset took two thirds of an Arabic document's
+ * time (profile in bench/profiles/pdf_receipts.md). A document's subset holds its glyphs
+ * in glyph-id order (see DocumentFonts.prepareSubsets), so two documents that use the same
+ * glyphs get the same font program, compressed once per process and reused (an LRU).
  */
 
 export type FontWeight = 'regular' | 'bold'
@@ -46,6 +52,8 @@ export const FONT_DIRECTORY = new URL('../../../resources/fonts/', import.meta.u
  */
 const SHAPING_FEATURES = { kern: false, mark: false, mkmk: false, curs: false, dist: false }
 const SHAPED_STRINGS_PER_FONT = 4096
+/** Compressed subsets kept per process (a few tens of kB each). */
+const SUBSETS_KEPT = 128
 
 /** The script blocks that have their own family; everything else is Latin or neutral. */
 export function familyOfBlock(code: number): 'arabic' | 'tifinagh' | null {
@@ -101,13 +109,12 @@ function memoizeLayout(font: FontkitFont) {
   const shaped = new Map<string, GlyphRun>()
   font.layout = (text: string) => {
     let run = shaped.get(text)
-    if (run) {
-      shaped.delete(text)
-    } else {
+    if (!run) {
       run = layout(text, { ...SHAPING_FEATURES })
-      if (shaped.size >= SHAPED_STRINGS_PER_FONT) shaped.delete(shaped.keys().next().value!)
+      // Labels are a few hundred strings; names and dates churn: start afresh when full.
+      if (shaped.size >= SHAPED_STRINGS_PER_FONT) shaped.clear()
+      shaped.set(text, run)
     }
-    shaped.set(text, run)
     return run
   }
   return font
@@ -195,6 +202,47 @@ export class FontLibrary {
     return segments
   }
 
+  readonly #baseGlyphs = new Map<FaceKey, { sorted: Glyph[]; byId: Map<number, Glyph> }>()
+  readonly #glyphsOfText = new Map<string, Array<{ face: Face; glyphs: Glyph[] }>>()
+
+  /** The glyphs every subset of an embedded face holds (see baseTextOf), by glyph id. */
+  baseGlyphsOf(face: Face) {
+    let base = this.#baseGlyphs.get(face.key)
+    if (!base) {
+      const family = face.key.slice(0, face.key.lastIndexOf('-')) as FontFamily
+      const text = [...baseTextOf(family)]
+        .filter((char) => face.coverage.has(char.codePointAt(0)!))
+        .join('')
+      const byId = new Map(
+        this.#parsed
+          .get(face.bytes!)!
+          .layout(text)
+          .glyphs.filter((glyph) => glyph.id !== 0)
+          .map((glyph) => [glyph.id, glyph])
+      )
+      base = { sorted: [...byId.values()].sort((a, b) => a.id - b.id), byId }
+      this.#baseGlyphs.set(face.key, base)
+    }
+    return base
+  }
+
+  /** The glyphs of the embedded faces a text in this weight is drawn with. */
+  glyphsOf(text: string, weight: FontWeight) {
+    const key = `${weight}|${text}`
+    let glyphs = this.#glyphsOfText.get(key)
+    if (!glyphs) {
+      glyphs = this.segment(text, weight, this.latinFamilyFor(text))
+        .filter((segment) => !segment.face.standard)
+        .map(({ face, text: piece }) => ({
+          face,
+          glyphs: this.#parsed.get(face.bytes!)!.layout(piece).glyphs,
+        }))
+      if (this.#glyphsOfText.size >= SHAPED_STRINGS_PER_FONT) this.#glyphsOfText.clear()
+      this.#glyphsOfText.set(key, glyphs)
+    }
+    return glyphs
+  }
+
   /** Whether the shaper already returns this text in display order (Arabic is shaped RTL). */
   shapesRightToLeft(segment: FaceSegment) {
     return segment.face.standard === null && SHAPED_RIGHT_TO_LEFT.test(segment.text)
@@ -260,6 +308,44 @@ async function loadFace(
   }
 }
 
+/**
+ * What every subset of a face holds, used or not: digits, punctuation and, for Arabic and
+ * Tifinagh, every letter in every joining form. Dates, amounts and names then change a
+ * document's subset only when they bring a rare letter, so nearly every document of a
+ * language reuses one compressed subset (a few kB more per document).
+ */
+const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')
+const TATWEEL = '\u0640'
+
+function baseTextOf(family: FontFamily) {
+  if (family === 'tifinagh') {
+    return (
+      ASCII.replace(/[A-Za-z]/g, '') +
+      Array.from({ length: 0x50 }, (_, i) => String.fromCodePoint(0x2d30 + i)).join('')
+    )
+  }
+  if (family === 'arabic') {
+    const letters = Array.from({ length: 0x064a - 0x0621 + 1 }, (_, i) =>
+      String.fromCodePoint(0x0621 + i)
+    )
+    const forms = letters.flatMap((letter) => [
+      letter,
+      `${TATWEEL}${letter}`,
+      `${letter}${TATWEEL}`,
+      `${TATWEEL}${letter}${TATWEEL}`,
+    ])
+    const lamAlef = ['\u0627', '\u0623', '\u0625', '\u0622'].flatMap((alef) => [
+      `\u0644${alef}`,
+      `${TATWEEL}\u0644${alef}`,
+    ])
+    const digits = '\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u060c\u061b\u061f'
+    return [...forms, ...lamAlef, digits, ASCII.replace(/[A-Za-z]/g, '')].join(' ')
+  }
+  return ASCII
+}
+
+const embedderOf = (font: PDFFont) => (font as unknown as { embedder: SubsetEmbedder }).embedder
+
 let loadedLibrary: Promise<FontLibrary> | undefined
 
 /** The fonts, read and parsed on first use (about 0.1 s), then kept for the process. */
@@ -279,6 +365,78 @@ export function fontLibrary(): Promise<FontLibrary> {
   return loadedLibrary
 }
 
+/**
+ * The parts of pdf-lib's CustomFontSubsetEmbedder used here. They are not in pdf-lib's
+ * public types, but are its documented behaviour since 1.x (pinned in package.json):
+ * `subset` (fontkit's), `glyphs[subsetId - 1]`, `glyphIdMap` (font glyph id → subset id).
+ */
+interface SubsetEmbedder {
+  font: FontkitFont
+  subset: { glyphs: number[]; includeGlyph(glyph: number | Glyph): number }
+  glyphs: Glyph[]
+  glyphIdMap: Map<number, number>
+  glyphCache: { invalidate(): void; access(): Glyph[] }
+  isCFF(): boolean
+  serializeFont(): Promise<Uint8Array>
+  glyphId(glyph: Glyph | undefined): number
+  embedFontStream(context: PDFContext): Promise<PDFRef>
+  embedUnicodeCmap(context: PDFContext): PDFRef
+}
+
+/** A compressed subset and its compressed ToUnicode map, as pdf-lib would write them. */
+interface CompressedSubset {
+  font: Promise<Uint8Array>
+  unicodeMap: Uint8Array | null
+}
+
+/** Least recently used compressed subsets, by font file and subset glyph ids. */
+const compressedSubsets = new Map<string, CompressedSubset>()
+
+function rememberSubset(key: string, value: CompressedSubset) {
+  compressedSubsets.delete(key)
+  if (compressedSubsets.size >= SUBSETS_KEPT)
+    compressedSubsets.delete(compressedSubsets.keys().next().value!)
+  compressedSubsets.set(key, value)
+}
+
+/**
+ * Makes a subset embedder write a font program and ToUnicode map already compressed for
+ * the same glyphs, instead of re-encoding and re-compressing them. The first time, pdf-lib
+ * serializes the subset, compressed by node's zlib rather than pako (same format, native).
+ */
+function reuseCompressedSubsets(embedder: SubsetEmbedder, source: string) {
+  const embedUnicodeCmap = embedder.embedUnicodeCmap.bind(embedder)
+  let entry: CompressedSubset | undefined
+
+  embedder.embedFontStream = async (context) => {
+    // Before serializing: encoding adds the components of composite glyphs to the subset.
+    const key = `${source}:${embedder.subset.glyphs.join(',')}`
+    entry = compressedSubsets.get(key)
+    if (!entry) {
+      const font = embedder.serializeFont().then((bytes) => deflateSync(bytes))
+      font.catch(() => compressedSubsets.delete(key))
+      entry = { font, unicodeMap: null }
+    }
+    rememberSubset(key, entry)
+    const stream = context.stream(await entry.font, {
+      Subtype: embedder.isCFF() ? 'CIDFontType0C' : undefined,
+      Filter: 'FlateDecode',
+    })
+    return context.register(stream)
+  }
+
+  embedder.embedUnicodeCmap = (context) => {
+    if (!entry) return embedUnicodeCmap(context)
+    if (!entry.unicodeMap) {
+      const ref = embedUnicodeCmap(context)
+      const written = context.lookup(ref) as unknown as { contents: Uint8Array }
+      entry.unicodeMap = written.contents
+      return ref
+    }
+    return context.register(context.stream(entry.unicodeMap, { Filter: 'FlateDecode' }))
+  }
+}
+
 /** The faces embedded in one document. */
 export class DocumentFonts {
   readonly #doc: PDFDocument
@@ -294,10 +452,50 @@ export class DocumentFonts {
   async embed(faces: Iterable<Face>) {
     for (const face of faces) {
       if (this.#fonts.has(face.source)) continue
-      const font = face.standard
-        ? this.#doc.embedStandardFont(face.standard)
-        : await this.#doc.embedFont(face.bytes!, { subset: true })
+      let font: PDFFont
+      if (face.standard) {
+        font = this.#doc.embedStandardFont(face.standard)
+      } else {
+        font = await this.#doc.embedFont(face.bytes!, { subset: true })
+        reuseCompressedSubsets(embedderOf(font), face.source)
+      }
       this.#fonts.set(face.source, font)
+    }
+  }
+
+  /**
+   * Puts the glyphs the texts will need into each embedded subset in glyph-id order, before
+   * anything is drawn: a subset then depends on which glyphs a document uses, not on the
+   * order it draws them, and documents with the same glyphs share one compressed subset.
+   * A glyph missed here (a line broken inside a shaped word) is appended when drawn.
+   */
+  prepareSubsets(texts: Iterable<{ text: string; weight: FontWeight }>) {
+    // Per embedded font file: the glyphs beyond its base set that the texts need.
+    const extrasBySource = new Map<string, { face: Face; extras: Map<number, Glyph> }>()
+    for (const { text, weight } of texts) {
+      for (const { face, glyphs } of this.library.glyphsOf(text, weight)) {
+        let entry = extrasBySource.get(face.source)
+        if (!entry) {
+          entry = { face, extras: new Map() }
+          extrasBySource.set(face.source, entry)
+        }
+        const base = this.library.baseGlyphsOf(face)
+        for (const glyph of glyphs) if (!base.byId.has(glyph.id)) entry.extras.set(glyph.id, glyph)
+      }
+    }
+    for (const [source, { face, extras }] of extrasBySource) {
+      const embedder = embedderOf(this.#fonts.get(source)!)
+      const base = this.library.baseGlyphsOf(face)
+      const glyphs =
+        extras.size === 0
+          ? base.sorted
+          : [...base.sorted, ...extras.values()].sort((a, b) => a.id - b.id)
+      for (const glyph of glyphs) {
+        const subsetId = embedder.subset.includeGlyph(glyph.id)
+        embedder.glyphs[subsetId - 1] = glyph
+        embedder.glyphIdMap.set(glyph.id, subsetId)
+      }
+      embedder.glyphCache.invalidate()
     }
   }
 

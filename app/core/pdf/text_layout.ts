@@ -40,6 +40,20 @@ export interface LaidOutLine {
   width: number
 }
 
+/** A laid-out line without the document's fonts: the same in every document. */
+interface CachedLine {
+  pieces: Array<Omit<PlacedPiece, 'font'>>
+  width: number
+}
+
+/**
+ * Wrapped paragraphs by direction, weight, size, width and text, for the process: labels
+ * and headings come back in every document, and their bidi, segmentation, shaping and
+ * measuring took a quarter of an Arabic document's time.
+ */
+const wrappedParagraphs = new Map<string, CachedLine[]>()
+const WRAPPED_PARAGRAPHS_KEPT = 4096
+
 /** Outline width of synthetic bold, as a share of the font size. */
 const SYNTHETIC_BOLD_STROKE = 0.035
 
@@ -105,6 +119,31 @@ export class TextLayout {
    * the text are kept.
    */
   wrap(text: string, style: TextStyle, maxWidth: number): LaidOutLine[] {
+    const key = `${this.direction}|${style.weight}|${style.size}|${maxWidth}|${text}`
+    let lines = wrappedParagraphs.get(key)
+    if (lines) {
+      wrappedParagraphs.delete(key)
+    } else {
+      lines = this.#wrap(text, style, maxWidth).map(({ pieces, width }) => ({
+        pieces: pieces.map(({ text: pieceText, face, width: pieceWidth }) => ({
+          text: pieceText,
+          face,
+          width: pieceWidth,
+        })),
+        width,
+      }))
+      if (wrappedParagraphs.size >= WRAPPED_PARAGRAPHS_KEPT) {
+        wrappedParagraphs.delete(wrappedParagraphs.keys().next().value!)
+      }
+    }
+    wrappedParagraphs.set(key, lines)
+    return lines.map(({ pieces, width }) => ({
+      pieces: pieces.map((piece) => ({ ...piece, font: this.#fonts.fontOf(piece.face) })),
+      width,
+    }))
+  }
+
+  #wrap(text: string, style: TextStyle, maxWidth: number): LaidOutLine[] {
     const latinFamily = this.#fonts.library.latinFamilyFor(text)
     if (!text.includes('\n')) {
       // Most texts fit on one line: measured once, laid out once.
