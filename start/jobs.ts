@@ -12,6 +12,7 @@ export const jobs = {
   'api.purge_idempotency_keys': () => import('#core/jobs/purge_idempotency_keys_job'),
   'privacy.apply_retention': () => import('#privacy/jobs/apply_retention_job'),
   'privacy.build_export': () => import('#privacy/jobs/build_export_job'),
+  'reporting.refresh_dashboards': () => import('#reporting/dashboards/jobs/refresh_dashboards_job'),
 }
 
 export type JobName = keyof typeof jobs
@@ -29,4 +30,6 @@ export const schedules: { name: JobName; pattern: string }[] = [
   { name: 'audit.seal', pattern: '* * * * *' },
   // Retention periods of config/retention.ts, applied each night.
   { name: 'privacy.apply_retention', pattern: '0 4 * * *' },
+  // The dashboards' rollups ("data as of" at most ten minutes old).
+  { name: 'reporting.refresh_dashboards', pattern: '*/10 * * * *' },
 ]

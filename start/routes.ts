@@ -29,6 +29,7 @@ import { agreementWebRoutes } from '#disbursements/routes/agreement_routes'
 import { paymentApiRoutes, paymentWebRoutes } from '#disbursements/routes/payment_routes'
 import { privacyWebRoutes } from '#privacy/routes'
 import { searchStaffRoutes } from '#app/search/routes'
+import { dashboardStaffRoutes } from '#reporting/dashboards/routes'
 
 /**
  * Unknown URLs still go through their stack, so the 404 speaks the person's language;
@@ -82,6 +83,7 @@ router
     paymentWebRoutes()
     privacyWebRoutes()
     searchStaffRoutes()
+    dashboardStaffRoutes()
     router.any('*', notFound).as('not_found')
   })
   .use(webStack())

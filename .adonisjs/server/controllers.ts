@@ -128,6 +128,13 @@ export const controllers = {
       Programmes: () => import('#app/programmes/controllers/staff/programmes_controller'),
     },
   },
+  reporting: {
+    dashboards: {
+      DashboardExports: () => import('#app/reporting/dashboards/controllers/dashboard_exports_controller'),
+      Dashboards: () => import('#app/reporting/dashboards/controllers/dashboards_controller'),
+      ReviewerWorkloadExports: () => import('#app/reporting/dashboards/controllers/reviewer_workload_exports_controller'),
+    },
+  },
   reviews: {
     committee: {
       ConflictDeclarations: () => import('#app/reviews/controllers/committee/conflict_declarations_controller'),

@@ -16,3 +16,5 @@ export const coordinateInstitute = Bouncer.ability(
 export const enrolInCohorts = Bouncer.ability((user: User) => user.hasRole('trainee'))
 /** Staff search: officers, admins and (within what they pay) finance officers. */
 export const searchStaff = Bouncer.ability((user: User) => searchScopeOf(user) !== null)
+/** Programme and call dashboards (officers, admins; finance officers the money panels). */
+export { viewDashboards } from '#reporting/dashboards/abilities'

@@ -17,6 +17,11 @@ test.group('Recurring jobs (BullMQ job schedulers on the real Redis)', (group) =
         { key: 'api.purge_idempotency_keys', pattern: '30 3 * * *', tz: 'Africa/Casablanca' },
         { key: 'audit.seal', pattern: '* * * * *', tz: 'Africa/Casablanca' },
         { key: 'privacy.apply_retention', pattern: '0 4 * * *', tz: 'Africa/Casablanca' },
+        {
+          key: 'reporting.refresh_dashboards',
+          pattern: '*/10 * * * *',
+          tz: 'Africa/Casablanca',
+        },
       ]
     )
     const delayed = await queue.queue().getJobs(['delayed'])
@@ -27,6 +32,7 @@ test.group('Recurring jobs (BullMQ job schedulers on the real Redis)', (group) =
         'api.purge_idempotency_keys',
         'audit.seal',
         'privacy.apply_retention',
+        'reporting.refresh_dashboards',
       ]
     )
   })

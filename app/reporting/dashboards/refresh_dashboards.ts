@@ -1,0 +1,36 @@
+import db from '@adonisjs/lucid/services/db'
+
+/** The rollups the dashboards read, refreshed together (the calls last: filters list them). */
+export const DASHBOARD_ROLLUPS = [
+  'dashboard_application_rollup',
+  'dashboard_duration_rollup',
+  'dashboard_money_rollup',
+  'dashboard_reviewer_rollup',
+  'dashboard_call_rollup',
+] as const
+
+/**
+ * Recomputes every dashboard rollup in one transaction, so that the figures of a page
+ * agree with each other and with the "data as of" stamp written with them. CONCURRENTLY
+ * keeps the old rows readable meanwhile (each view has the unique index it needs).
+ * Returns how long it took.
+ */
+export async function refreshDashboards() {
+  const started = performance.now()
+  return db.transaction(async (trx) => {
+    for (const view of DASHBOARD_ROLLUPS) {
+      await trx.rawQuery(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${view}`)
+    }
+    const durationMs = Math.round(performance.now() - started)
+    // Only the last stamp matters; older ones are kept a day for the curious.
+    await trx.rawQuery(
+      `DELETE FROM dashboard_refreshes WHERE refreshed_at < now() - interval '1 day'`
+    )
+    // now(): the transaction's start, the instant the figures describe.
+    await trx.rawQuery(
+      `INSERT INTO dashboard_refreshes (refreshed_at, duration_ms) VALUES (now(), ?)`,
+      [durationMs]
+    )
+    return { durationMs }
+  })
+}
