@@ -24,7 +24,11 @@ interface Fact {
 async function application(call: Call, fact: Fact) {
   const applicant = await UserFactory.create()
   const organization = fact.organization ? await OrganizationFactory.create() : null
-  const version = await db.from('form_versions').where('call_id', call.id).select('id').firstOrFail()
+  const version = await db
+    .from('form_versions')
+    .where('call_id', call.id)
+    .select('id')
+    .firstOrFail()
   const submitted = fact.submittedAt !== undefined
   sequence += 1
   const [row] = await db

@@ -93,7 +93,10 @@ test.group('Dashboards: figures from the rollups', (group) => {
 
   test('the period and the region narrow every figure', async ({ assert }) => {
     const { callA } = await dashboardFixture()
-    const february = await dashboardFigures({ callId: callA.id, from: '2026-02', to: '2026-02' }, ALL)
+    const february = await dashboardFigures(
+      { callId: callA.id, from: '2026-02', to: '2026-02' },
+      ALL
+    )
     // #4 eligible, #5 ineligible, #6 in review, #8 disbursing (the January draft is out).
     assert.deepEqual(february.funnel, {
       drafts: 4,
@@ -105,7 +108,13 @@ test.group('Dashboards: figures from the rollups', (group) => {
       disbursing: 1,
       completed: 0,
     })
-    assert.deepEqual(february.appeals, { lodged: 2, pending: 0, upheld: 1, dismissed: 1, withdrawn: 0 })
+    assert.deepEqual(february.appeals, {
+      lodged: 2,
+      pending: 0,
+      upheld: 1,
+      dismissed: 1,
+      withdrawn: 0,
+    })
     // Decisions on what was submitted in February: #8 (28 days).
     assert.deepEqual(february.durations.decision, { count: 1, median: 28, p90: 28 })
 
@@ -194,16 +203,22 @@ test.group('Dashboards: figures from the rollups', (group) => {
   test('the page reads the rollups only, not the live tables', async ({ assert }) => {
     const { callA } = await dashboardFixture()
     // A new application after the refresh does not show until the next refresh.
-    await db.from('applications').where('call_id', callA.id).where('state', 'draft').update({
-      state: 'submitted',
-      reference: 'DB-TEST-LATE',
-      form_version_id: db.raw('(SELECT id FROM form_versions WHERE call_id = ?)', [callA.id]),
-      submitted_answers: '{}',
-      submitted_at: new Date('2026-01-10T10:00:00Z'),
-    })
-    assert.equal((await dashboardFigures({ callId: callA.id }, ALL)).funnel.submitted, 8)
+    await db
+      .from('applications')
+      .where('call_id', callA.id)
+      .where('state', 'draft')
+      .update({
+        state: 'submitted',
+        reference: 'DB-TEST-LATE',
+        form_version_id: db.raw('(SELECT id FROM form_versions WHERE call_id = ?)', [callA.id]),
+        submitted_answers: '{}',
+        submitted_at: new Date('2026-01-10T10:00:00Z'),
+      })
+    const before = await dashboardFigures({ callId: callA.id }, ALL)
+    assert.equal(before.funnel.submitted, 8)
     await refreshDashboards()
-    assert.equal((await dashboardFigures({ callId: callA.id }, ALL)).funnel.submitted, 9)
+    const after = await dashboardFigures({ callId: callA.id }, ALL)
+    assert.equal(after.funnel.submitted, 9)
     const { queries } = await countQueries(() => dashboardFigures({ callId: callA.id }, ALL))
     assert.lengthOf(queries, 5)
     for (const sql of queries) {
@@ -225,7 +240,10 @@ test.group('Dashboards: figures from the rollups', (group) => {
 
   test('a finance officer reads the money panels and nothing else', async ({ assert }) => {
     const { callA } = await dashboardFixture()
-    const figures = await dashboardFigures({ callId: callA.id }, { applications: false, money: true })
+    const figures = await dashboardFigures(
+      { callId: callA.id },
+      { applications: false, money: true }
+    )
     assert.equal(figures.money.committedCentimes, 230_000 * MAD)
     assert.equal(figures.funnel.drafts, 0)
     assert.deepEqual(figures.reviewers.rows, [])

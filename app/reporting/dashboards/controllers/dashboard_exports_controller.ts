@@ -32,7 +32,10 @@ export default class DashboardExportsController {
     response.header('Content-Type', 'text/csv; charset=utf-8')
     response.header('Cache-Control', 'private, no-store')
     response.header('X-Content-Type-Options', 'nosniff')
-    response.attachment(dashboardCsvName(table, filters))
+    response.header(
+      'Content-Disposition',
+      `attachment; filename="${dashboardCsvName(table, filters)}"`
+    )
     return dashboardCsv(csv)
   }
 }

@@ -37,7 +37,10 @@ export default class ReviewerWorkloadExportsController {
     response.header('Content-Type', 'text/csv; charset=utf-8')
     response.header('Cache-Control', 'private, no-store')
     response.header('X-Content-Type-Options', 'nosniff')
-    response.attachment(dashboardCsvName('reviewers', filters))
+    response.header(
+      'Content-Disposition',
+      `attachment; filename="${dashboardCsvName('reviewers', filters)}"`
+    )
     return dashboardCsv(table)
   }
 }
