@@ -187,8 +187,9 @@ export function lineChart(chart: LineChart) {
   if (!chart.points.length) return emptyChart(chart)
   const top = 30
   const plotHeight = 200
-  const left = 100
-  const right = 20
+  // Room for money on the value axis and for a month under each end of the time axis.
+  const left = 150
+  const right = 45
   const height = top + plotHeight + 40
   const largest = Math.max(...chart.points.flatMap((point) => point.values), 1)
   const step = chart.points.length > 1 ? (WIDTH - left - right) / (chart.points.length - 1) : 0

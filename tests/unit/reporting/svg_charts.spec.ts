@@ -68,8 +68,8 @@ test.group('SVG charts', () => {
     ]
     const ltr = lineChart({ ...base, id: 'l', direction: 'ltr', series: ['Engagé'], points })
     const rtl = lineChart({ ...base, id: 'l', direction: 'rtl', series: ['Engagé'], points })
-    assert.include(ltr, 'points="100,230 620,30"')
-    assert.include(rtl, 'points="540,230 20,30"')
+    assert.include(ltr, 'points="150,230 595,30"')
+    assert.include(rtl, 'points="490,230 45,30"')
   })
 
   test('a funnel gives each step its count and its share of the first', ({ assert }) => {
