@@ -64,8 +64,8 @@ test.group('Browser: an officer reads the dashboards in Arabic', (group) => {
       download.suggestedFilename(),
       /^dashboard-funnel-call-\d+-oriental-2026-02-2026-02\.csv$/
     )
-    const csv = (await readFile((await download.path())!, 'utf8')).replace('\uFEFF', '')
-    const lines = csv.trim().split('\r\n')
+    const file = await readFile((await download.path())!, 'utf8')
+    const lines = file.replace('\uFEFF', '').trim().split('\r\n')
     assert.equal(lines[0], '"المرحلة","الترشيحات","النسبة من الترشيحات"')
     assert.equal(lines[1], '"المسودات","1","100.0"')
     assert.equal(lines[3], '"المؤهلة","1","100.0"')
