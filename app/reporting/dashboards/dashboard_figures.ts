@@ -1,17 +1,21 @@
 import db from '@adonisjs/lucid/services/db'
 import type { LocalizedText } from '#core/i18n/localized_text'
+import {
+  CALLS_SQL,
+  FUNNEL_STAGES,
+  applicationsQuery,
+  cumulatedMoney,
+  durationsQuery,
+  histogramFigure,
+  moneyQuery,
+  reviewersQuery,
+  type DashboardFilters,
+  type DurationFigure,
+  type MoneyMonth,
+  type SqlQuery,
+} from '#reporting/dashboards/dashboard_queries'
 
-/** The stages of the funnel, in order: how many applications reached each. */
-export const FUNNEL_STAGES = [
-  'drafts',
-  'submitted',
-  'eligible',
-  'in_review',
-  'awarded',
-  'contracted',
-  'disbursing',
-  'completed',
-] as const
+export { FUNNEL_STAGES, histogramFigure, type DashboardFilters }
 export type FunnelStage = (typeof FUNNEL_STAGES)[number]
 
 /** Breakdowns: region and stage come with every row, the others are rollup dimensions. */
@@ -29,15 +33,6 @@ export const APPEAL_OUTCOMES = ['pending', 'upheld', 'dismissed', 'withdrawn'] a
 export const DURATION_MEASURES = ['decision', 'first_payment'] as const
 export type DurationMeasure = (typeof DURATION_MEASURES)[number]
 
-export interface DashboardFilters {
-  programmeId?: number
-  callId?: number
-  /** Months, `YYYY-MM`, in Casablanca time, both included. */
-  from?: string
-  to?: string
-  region?: string
-}
-
 export interface CallOption {
   callId: number
   programmeId: number
@@ -53,20 +48,6 @@ export interface BreakdownRow {
   submitted: number
   eligible: number
   awarded: number
-}
-
-export interface DurationFigure {
-  count: number
-  /** Whole days; null when nothing was measured. */
-  median: number | null
-  p90: number | null
-}
-
-export interface MoneyMonth {
-  month: string
-  committedCentimes: number
-  disbursedCentimes: number
-  remainingCentimes: number
 }
 
 export interface ReviewerRow {
@@ -106,87 +87,13 @@ export interface DashboardPanels {
 /** Reviewers listed on the page (the most overdue first); the CSV has them all. */
 export const REVIEWERS_SHOWN = 100
 
-/**
- * The SQL condition and bindings selecting the rollup rows `alias` within the filters
- * (month bounds compare first days of months, as the rollups store them).
- */
-function within(filters: DashboardFilters, alias: string, { months = true } = {}) {
-  const conditions: string[] = []
-  const bindings: Array<string | number> = []
-  if (filters.callId) {
-    conditions.push(`${alias}.call_id = ?`)
-    bindings.push(filters.callId)
-  }
-  if (filters.programmeId) {
-    conditions.push(
-      `${alias}.call_id IN (SELECT call_id FROM dashboard_call_rollup WHERE programme_id = ?)`
-    )
-    bindings.push(filters.programmeId)
-  }
-  if (filters.region) {
-    conditions.push(`${alias}.region = ?`)
-    bindings.push(filters.region)
-  }
-  if (months && filters.from) {
-    conditions.push(`${alias}.month >= ?::date`)
-    bindings.push(`${filters.from}-01`)
-  }
-  if (filters.to) {
-    conditions.push(`${alias}.month <= ?::date`)
-    bindings.push(`${filters.to}-01`)
-  }
-  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', bindings }
+async function rowsOf({ sql, bindings }: SqlQuery): Promise<any[]> {
+  const { rows } = await db.rawQuery(sql, bindings)
+  return rows
 }
-
-/**
- * A percentile of a histogram of whole days: the median averages the two middle values
- * when the count is even; the 90th percentile is the nearest rank.
- */
-export function histogramFigure(histogram: Array<{ days: number; n: number }>): DurationFigure {
-  const sorted = [...histogram].sort((left, right) => left.days - right.days)
-  const count = sorted.reduce((sum, bucket) => sum + bucket.n, 0)
-  if (!count) return { count: 0, median: null, p90: null }
-  const valueAtRank = (rank: number) => {
-    let seen = 0
-    for (const bucket of sorted) {
-      seen += bucket.n
-      if (seen >= rank) return bucket.days
-    }
-    return sorted[sorted.length - 1].days
-  }
-  const median =
-    count % 2 === 1
-      ? valueAtRank((count + 1) / 2)
-      : (valueAtRank(count / 2) + valueAtRank(count / 2 + 1)) / 2
-  return { count, median, p90: valueAtRank(Math.ceil(count * 0.9)) }
-}
-
-const FUNNEL_SUMS = FUNNEL_STAGES.map((stage) => `sum(${stage})::int AS ${stage}`).join(', ')
 
 async function applicationFigures(filters: DashboardFilters) {
-  const { where, bindings } = within(filters, 'r')
-  // One scan of the filtered rollup rows: the funnel, appeals and every breakdown.
-  const { rows } = await db.rawQuery(
-    `WITH f AS (
-       SELECT r.*, c.stage FROM dashboard_application_rollup r
-       JOIN dashboard_call_rollup c ON c.call_id = r.call_id ${where}
-     )
-     SELECT 'all' AS dimension, 'all' AS value, ${FUNNEL_SUMS}, sum(appeals)::int AS appeals,
-       sum(appeals_pending)::int AS appeals_pending, sum(appeals_upheld)::int AS appeals_upheld,
-       sum(appeals_dismissed)::int AS appeals_dismissed,
-       sum(appeals_withdrawn)::int AS appeals_withdrawn
-     FROM f WHERE dimension = 'all'
-     UNION ALL
-     SELECT dimension, value, ${FUNNEL_SUMS}, 0, 0, 0, 0, 0 FROM f
-     WHERE dimension <> 'all' GROUP BY dimension, value
-     UNION ALL
-     SELECT 'region', region, ${FUNNEL_SUMS}, 0, 0, 0, 0, 0 FROM f
-     WHERE dimension = 'all' GROUP BY region
-     UNION ALL
-     SELECT 'stage', stage, ${FUNNEL_SUMS}, 0, 0, 0, 0, 0 FROM f
-     WHERE dimension = 'all' GROUP BY stage`,
-    bindings
-  )
+  const rows = await rowsOf(applicationsQuery(filters))
   const total = rows.find((row: any) => row.dimension === 'all')
   const funnel = Object.fromEntries(
     FUNNEL_STAGES.map((stage) => [stage, Number(total?.[stage] ?? 0)])
@@ -219,12 +126,7 @@ async function applicationFigures(filters: DashboardFilters) {
 }
 
 async function durationFigures(filters: DashboardFilters) {
-  const { where, bindings } = within(filters, 'r')
-  const { rows } = await db.rawQuery(
-    `SELECT measure, days, sum(n)::int AS n FROM dashboard_duration_rollup r ${where}
-     GROUP BY measure, days`,
-    bindings
-  )
+  const rows = await rowsOf(durationsQuery(filters))
   return Object.fromEntries(
     DURATION_MEASURES.map((measure) => [
       measure,
@@ -233,32 +135,7 @@ async function durationFigures(filters: DashboardFilters) {
   ) as Record<DurationMeasure, DurationFigure>
 }
 
-/** Months as `YYYY-MM`, from `first` to `last` included. */
-function monthsBetween(first: string, last: string) {
-  const months: string[] = []
-  let [year, month] = first.split('-').map(Number)
-  const [lastYear, lastMonth] = last.split('-').map(Number)
-  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
-    months.push(`${year}-${String(month).padStart(2, '0')}`)
-    month += 1
-    if (month > 12) {
-      month = 1
-      year += 1
-    }
-    if (months.length > 600) break
-  }
-  return months
-}
-
 async function moneyFigures(filters: DashboardFilters, calls: CallOption[]) {
-  // Cumulated from the first movement: months before `from` count, and are not shown.
-  const { where, bindings } = within(filters, 'r', { months: false })
-  const { rows } = await db.rawQuery(
-    `SELECT to_char(month, 'YYYY-MM') AS month, sum(committed_centimes)::bigint AS committed,
-       sum(disbursed_centimes)::bigint AS disbursed
-     FROM dashboard_money_rollup r ${where} GROUP BY month ORDER BY month`,
-    bindings
-  )
   const envelopeCentimes = calls
     .filter(
       (call) =>
@@ -266,36 +143,7 @@ async function moneyFigures(filters: DashboardFilters, calls: CallOption[]) {
         (!filters.programmeId || call.programmeId === filters.programmeId)
     )
     .reduce((sum, call) => sum + call.envelopeCentimes, 0)
-  const byMonth = new Map<string, { committed: number; disbursed: number }>(
-    rows.map((row: any) => [
-      row.month,
-      { committed: Number(row.committed), disbursed: Number(row.disbursed) },
-    ])
-  )
-  const months: MoneyMonth[] = []
-  let committed = 0
-  let disbursed = 0
-  if (rows.length) {
-    const last = filters.to ?? rows[rows.length - 1].month
-    for (const month of monthsBetween(rows[0].month, last)) {
-      committed += byMonth.get(month)?.committed ?? 0
-      disbursed += byMonth.get(month)?.disbursed ?? 0
-      if (filters.from && month < filters.from) continue
-      months.push({
-        month,
-        committedCentimes: committed,
-        disbursedCentimes: disbursed,
-        remainingCentimes: envelopeCentimes - committed,
-      })
-    }
-  }
-  return {
-    envelopeCentimes,
-    committedCentimes: committed,
-    disbursedCentimes: disbursed,
-    remainingCentimes: envelopeCentimes - committed,
-    months,
-  }
+  return cumulatedMoney(await rowsOf(moneyQuery(filters)), envelopeCentimes, filters)
 }
 
 function reviewerRow(row: any): ReviewerRow {
@@ -313,20 +161,7 @@ function reviewerRow(row: any): ReviewerRow {
 
 /** The reviewers within the filters, most overdue first, with everyone's total. */
 export async function reviewerFigures(filters: DashboardFilters, limit: number | null) {
-  const { where, bindings } = within(filters, 'r')
-  const { rows } = await db.rawQuery(
-    `SELECT r.reviewer_id, u.full_name, sum(assigned)::int AS assigned,
-       sum(submitted)::int AS submitted, sum(submitted_late)::int AS submitted_late,
-       sum(overdue)::int AS overdue, sum(days_late)::int AS days_late,
-       sum(sum(assigned)) OVER () AS total_assigned, sum(sum(submitted)) OVER () AS total_submitted,
-       sum(sum(submitted_late)) OVER () AS total_submitted_late,
-       sum(sum(overdue)) OVER () AS total_overdue, sum(sum(days_late)) OVER () AS total_days_late
-     FROM dashboard_reviewer_rollup r JOIN users u ON u.id = r.reviewer_id ${where}
-     GROUP BY r.reviewer_id, u.full_name
-     ORDER BY sum(overdue) DESC, sum(submitted_late) DESC, sum(assigned) DESC, r.reviewer_id
-     ${limit ? `LIMIT ${Number(limit)}` : ''}`,
-    bindings
-  )
+  const rows = await rowsOf(reviewersQuery(filters, limit))
   const first = rows[0]
   const total = reviewerRow({
     reviewer_id: 0,
@@ -342,11 +177,7 @@ export async function reviewerFigures(filters: DashboardFilters, limit: number |
 
 /** The calls the filters offer (and their envelopes), and when the rollups were refreshed. */
 export async function dashboardCalls() {
-  const { rows } = await db.rawQuery(
-    `SELECT c.*, (SELECT max(refreshed_at) FROM dashboard_refreshes) AS as_of
-     FROM (SELECT 1) AS stamp LEFT JOIN dashboard_call_rollup c ON true
-     ORDER BY c.opens_at DESC, c.call_id DESC`
-  )
+  const rows = await rowsOf({ sql: CALLS_SQL, bindings: [] })
   const calls: CallOption[] = rows
     .filter((row: any) => row.call_id !== null)
     .map((row: any) => ({
