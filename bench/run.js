@@ -18,6 +18,7 @@ import { trainingCatalogue } from './training_catalogue.js'
 import { paymentRun } from './payment_run.js'
 import { assignment } from './assignment.js'
 import { reviewerQueue } from './reviewer_queue.js'
+import { dashboard } from './dashboard.js'
 
 const BENCHMARKS = {
   api_calls: apiCalls,
@@ -29,6 +30,7 @@ const BENCHMARKS = {
   reviewer_queue: reviewerQueue,
   payment_run: paymentRun,
   training_catalogue: trainingCatalogue,
+  dashboard,
 }
 
 /** No entry may run longer than this: load tests stop by themselves. */
@@ -51,11 +53,10 @@ function selectedNames(args) {
 async function runEntry(name, env) {
   const log = (message) => console.log(`[${name}] ${message}`)
   let timer
+  // An entry that seeds a large database once may ask for longer (bench/dashboard.js).
+  const limitMs = BENCHMARKS[name].timeLimitMs ?? ENTRY_TIME_LIMIT_MS
   const timeLimit = new Promise((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`gave up after ${ENTRY_TIME_LIMIT_MS / 1000} s`)),
-      ENTRY_TIME_LIMIT_MS
-    )
+    timer = setTimeout(() => reject(new Error(`gave up after ${limitMs / 1000} s`)), limitMs)
   })
   try {
     return await Promise.race([BENCHMARKS[name]({ env, log }), timeLimit])

@@ -201,6 +201,9 @@ export type ScannedRoutes = {
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'admin.erasures.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.search.index': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.index': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.export': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.reviewers.export': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   GET: {
@@ -307,6 +310,9 @@ export type ScannedRoutes = {
     'privacy_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'staff.search.index': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.index': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.export': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.reviewers.export': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   HEAD: {
@@ -413,6 +419,9 @@ export type ScannedRoutes = {
     'privacy_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'staff.search.index': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.index': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.export': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.reviewers.export': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   POST: {
