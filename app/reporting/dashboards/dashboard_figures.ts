@@ -85,7 +85,7 @@ export interface DashboardPanels {
 }
 
 /** Reviewers listed on the page (the most overdue first); the CSV has them all. */
-export const REVIEWERS_SHOWN = 100
+export const REVIEWERS_SHOWN = 20
 
 async function rowsOf({ sql, bindings }: SqlQuery): Promise<any[]> {
   const { rows } = await db.rawQuery(sql, bindings)

@@ -1,6 +1,7 @@
 import type { I18n } from '@adonisjs/i18n'
 import { Money } from '#core/money'
 import { madDecimal, type CsvValue } from '#core/csv'
+import { dataTableHtml } from '#reporting/charts/data_table'
 import { directionOf, intlTagOf, isLocale } from '#core/i18n/locales'
 import {
   barChart,
@@ -50,23 +51,40 @@ export interface DashboardTable {
   /** A last row summing up the others, when it means something. */
   total?: Cell[]
   chart: string
+  /** The table's markup, printed under the chart. */
+  html: string
+}
+
+/** Intl formatters are costly to build: one set per locale, for every request. */
+const intlFormats = new Map<
+  string,
+  { numbers: Intl.NumberFormat; percent: Intl.NumberFormat; months: Intl.DateTimeFormat }
+>()
+
+function intlFormatsOf(locale: string) {
+  const tag = intlTagOf(locale)
+  let formats = intlFormats.get(tag)
+  if (!formats) {
+    formats = {
+      numbers: new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }),
+      percent: new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }),
+      months: new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    }
+    intlFormats.set(tag, formats)
+  }
+  return formats
 }
 
 class Formats {
   readonly direction: Direction
-  readonly #numbers: Intl.NumberFormat
-  readonly #percent: Intl.NumberFormat
+  readonly #intl: ReturnType<typeof intlFormatsOf>
 
   constructor(readonly locale: string) {
     this.direction = directionOf(locale)
-    this.#numbers = new Intl.NumberFormat(intlTagOf(locale), { maximumFractionDigits: 1 })
-    this.#percent = new Intl.NumberFormat(intlTagOf(locale), {
-      style: 'percent',
-      maximumFractionDigits: 1,
-    })
+    this.#intl = intlFormatsOf(locale)
   }
 
-  number = (value: number) => this.#numbers.format(value)
+  number = (value: number) => this.#intl.numbers.format(value)
 
   count(value: number): Cell {
     return { text: this.number(value), csv: value }
@@ -75,7 +93,10 @@ class Formats {
   share(part: number, whole: number): Cell {
     if (!whole) return { text: '—', csv: null }
     const ratio = part / whole
-    return { text: this.#percent.format(ratio), csv: (Math.round(ratio * 1000) / 10).toFixed(1) }
+    return {
+      text: this.#intl.percent.format(ratio),
+      csv: (Math.round(ratio * 1000) / 10).toFixed(1),
+    }
   }
 
   money(centimes: number): Cell {
@@ -89,12 +110,7 @@ class Formats {
   /** `2026-03` as the locale writes a month ("mars 2026", "مارس 2026"). */
   month(value: string): Cell {
     const [year, month] = value.split('-').map(Number)
-    const text = new Intl.DateTimeFormat(intlTagOf(this.locale), {
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(new Date(Date.UTC(year, month - 1, 1)))
-    return { text, csv: value }
+    return { text: this.#intl.months.format(new Date(Date.UTC(year, month - 1, 1))), csv: value }
   }
 }
 
@@ -116,7 +132,7 @@ function breakdownTable(
   formats: Formats,
   breakdown: Breakdown,
   rows: BreakdownRow[]
-): DashboardTable {
+): Omit<DashboardTable, 'html'> {
   const caption = i18n.t(`dashboards.tables.${breakdown}`)
   const labelled = rows.map((row) => ({ ...row, label: categoryLabel(i18n, breakdown, row.value) }))
   const sum = (key: 'drafts' | 'submitted' | 'eligible' | 'awarded') =>
@@ -190,7 +206,7 @@ export function dashboardTables(
 ): DashboardTable[] {
   const formats = new Formats(i18n.locale)
   const t = (key: string) => i18n.t(`dashboards.${key}`)
-  const builders: Record<DashboardTableKey, () => DashboardTable> = {
+  const builders: Record<DashboardTableKey, () => Omit<DashboardTable, 'html'>> = {
     funnel: () => {
       const steps = FUNNEL_STAGES.map((stage) => ({
         label: t(`stages.${stage}`),
@@ -358,5 +374,9 @@ export function dashboardTables(
       }
     },
   }
-  return only.map((key) => builders[key]())
+  const emptyText = t('empty')
+  return only.map((key) => {
+    const table = builders[key]() as Omit<DashboardTable, 'html'>
+    return { ...table, html: dataTableHtml({ ...table, emptyText }) }
+  })
 }
