@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import queue from '#core/services/queue'
 
 /** The rollups the dashboards read, refreshed together (the calls last: filters list them). */
 export const DASHBOARD_ROLLUPS = [
@@ -33,4 +34,18 @@ export async function refreshDashboards() {
     )
     return { durationMs }
   })
+}
+
+/**
+ * After a change that moves many figures at once (a call's decisions published): a
+ * refresh within seconds rather than at the next ten minutes. One job per minute whatever
+ * the number of requests (the minute is its business key); call it after the commit.
+ */
+export async function requestDashboardRefresh(now = Date.now()) {
+  const minute = Math.floor(now / 60_000)
+  await queue.dispatch(
+    'reporting.refresh_dashboards',
+    {},
+    { jobId: `dashboards-refresh-${minute}`, delay: 5_000 }
+  )
 }
