@@ -44,6 +44,8 @@ import {
   moneyQuery,
   reviewersQuery,
 } from '../app/reporting/dashboards/dashboard_queries.ts'
+// Signing in as a browser does (password, then the authenticator's code).
+import { currentCode, logIn } from './reviewer_queue.js'
 
 const PATH = '/staff/dashboards'
 const DATABASE = 'manassa_bench_dashboard'
@@ -85,7 +87,7 @@ export async function dashboard({ env, log }) {
   try {
     await Promise.all([answersAtAll(portal), answersAtAll(baseline)])
     const code = () => currentCode(benchEnv, seeded.totpSecret)
-    const cookie = await logIn(portal.origin, code)
+    const cookie = await logIn(portal.origin, code, OFFICER_EMAIL, OFFICER_PASSWORD)
     const portalSide = { url: `${portal.origin}${PATH}`, headers: { cookie } }
     const baselineSide = { url: `${baseline.origin}${PATH}`, headers: {} }
     const [portalPage, baselinePage] = await Promise.all([
@@ -227,71 +229,6 @@ async function latencies({ url, headers }) {
     requests: result.requests.total,
     errors: result.errors + result.non2xx,
   }
-}
-
-// ---------------------------------------------------------------------------------------
-// Signing in as a browser does (password, then the authenticator's code).
-// ---------------------------------------------------------------------------------------
-
-function keepCookies(response, jar) {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(';')
-    const at = pair.indexOf('=')
-    jar.set(pair.slice(0, at), pair.slice(at + 1))
-  }
-}
-
-const cookieHeader = (jar) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
-
-async function postForm(origin, path, jar, fields) {
-  const form = await fetch(`${origin}${path}`, {
-    redirect: 'manual',
-    headers: { cookie: cookieHeader(jar) },
-  })
-  keepCookies(form, jar)
-  const token = (await form.text()).match(/name=['"]_csrf['"] value=['"]([^'"]+)['"]/)?.[1]
-  if (!token) throw new Error(`no CSRF token on ${path}`)
-  const response = await fetch(`${origin}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'cookie': cookieHeader(jar) },
-    body: new URLSearchParams({ ...fields, _csrf: token }),
-  })
-  keepCookies(response, jar)
-  return { status: response.status, location: response.headers.get('location') }
-}
-
-async function logIn(origin, code) {
-  const jar = new Map()
-  const login = await postForm(origin, '/login', jar, {
-    email: OFFICER_EMAIL,
-    password: OFFICER_PASSWORD,
-  })
-  if (login.status !== 302 || login.location !== '/mfa/challenge') {
-    throw new Error(`login failed: HTTP ${login.status} → ${login.location}`)
-  }
-  const step = await postForm(origin, '/mfa/challenge', jar, { code: await code() })
-  if (step.status !== 302 || step.location !== '/dashboard') {
-    throw new Error(`second factor refused: HTTP ${step.status} → ${step.location}`)
-  }
-  return cookieHeader(jar)
-}
-
-async function currentCode(env, secret) {
-  const { code } = await measureInChild(
-    'dashboard (code)',
-    'bench/dashboard.js',
-    { ...env, BENCH_MODE: 'totp', BENCH_TOTP_SECRET: secret },
-    30_000
-  )
-  return code
-}
-
-async function printCode() {
-  const { hotp, timeStep } = await import('#identity/second_factor/totp')
-  const { base32Decode } = await import('#core/base32')
-  const secret = base32Decode(process.env.BENCH_TOTP_SECRET)
-  console.log(JSON.stringify({ code: hotp(secret, timeStep(Date.now())) }))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -591,7 +528,6 @@ function baseline() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.env.BENCH_MODE === 'baseline') baseline()
-  else if (process.env.BENCH_MODE === 'totp') printCode()
   else
     seed().catch((error) => {
       console.error(error)

@@ -1,3 +1,4 @@
+import type { HttpContext } from '@adonisjs/core/http'
 import { UTF8_BOM, csvLine } from '#core/csv'
 import type { DashboardTable } from '#reporting/dashboards/dashboard_tables'
 
@@ -23,4 +24,13 @@ export function dashboardCsvName(
   if (filters.from) parts.push(filters.from)
   if (filters.to) parts.push(filters.to)
   return `${parts.join('-')}.csv`
+}
+
+/** Sends a CSV as a download that no cache keeps and no browser sniffs. */
+export function sendCsv(response: HttpContext['response'], fileName: string, body: string) {
+  response.header('Content-Type', 'text/csv; charset=utf-8')
+  response.header('Cache-Control', 'private, no-store')
+  response.header('X-Content-Type-Options', 'nosniff')
+  response.header('Content-Disposition', `attachment; filename="${fileName}"`)
+  return body
 }

@@ -124,20 +124,31 @@ export function moneyQuery(filters: DashboardFilters): SqlQuery {
   }
 }
 
-/** The reviewers within the filters, most overdue first (`limit` of them), with totals. */
+/**
+ * The reviewers within the filters, most overdue first (`limit` of them), with everyone's
+ * totals; names are looked up for the rows kept only (by primary key, not a join of every
+ * user).
+ */
 export function reviewersQuery(filters: DashboardFilters, limit: number | null): SqlQuery {
   const { where, bindings } = within(filters)
   return {
-    sql: `SELECT r.reviewer_id, u.full_name, sum(assigned)::int AS assigned,
-       sum(submitted)::int AS submitted, sum(submitted_late)::int AS submitted_late,
-       sum(overdue)::int AS overdue, sum(days_late)::int AS days_late,
-       sum(sum(assigned)) OVER () AS total_assigned, sum(sum(submitted)) OVER () AS total_submitted,
-       sum(sum(submitted_late)) OVER () AS total_submitted_late,
-       sum(sum(overdue)) OVER () AS total_overdue, sum(sum(days_late)) OVER () AS total_days_late
-     FROM dashboard_reviewer_rollup r JOIN users u ON u.id = r.reviewer_id ${where}
-     GROUP BY r.reviewer_id, u.full_name
-     ORDER BY sum(overdue) DESC, sum(submitted_late) DESC, sum(assigned) DESC, r.reviewer_id
-     ${limit ? `LIMIT ${Math.trunc(limit)}` : ''}`,
+    sql: `WITH per_reviewer AS (
+       SELECT r.reviewer_id, sum(assigned)::int AS assigned,
+         sum(submitted)::int AS submitted, sum(submitted_late)::int AS submitted_late,
+         sum(overdue)::int AS overdue, sum(days_late)::int AS days_late,
+         sum(sum(assigned)) OVER () AS total_assigned,
+         sum(sum(submitted)) OVER () AS total_submitted,
+         sum(sum(submitted_late)) OVER () AS total_submitted_late,
+         sum(sum(overdue)) OVER () AS total_overdue,
+         sum(sum(days_late)) OVER () AS total_days_late
+       FROM dashboard_reviewer_rollup r ${where}
+       GROUP BY r.reviewer_id
+       ORDER BY sum(overdue) DESC, sum(submitted_late) DESC, sum(assigned) DESC, r.reviewer_id
+       ${limit ? `LIMIT ${Math.trunc(limit)}` : ''}
+     )
+     SELECT p.*, (SELECT u.full_name FROM users u WHERE u.id = p.reviewer_id) AS full_name
+     FROM per_reviewer p
+     ORDER BY p.overdue DESC, p.submitted_late DESC, p.assigned DESC, p.reviewer_id`,
     bindings,
   }
 }

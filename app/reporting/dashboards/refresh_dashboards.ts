@@ -21,6 +21,8 @@ export async function refreshDashboards() {
   return db.transaction(async (trx) => {
     for (const view of DASHBOARD_ROLLUPS) {
       await trx.rawQuery(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${view}`)
+      // Fresh statistics, or the planner guesses the size of what it joins.
+      await trx.rawQuery(`ANALYZE ${view}`)
     }
     const durationMs = Math.round(performance.now() - started)
     // Only the last stamp matters; older ones are kept a day for the curious.

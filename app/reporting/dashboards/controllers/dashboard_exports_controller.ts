@@ -7,7 +7,7 @@ import {
 } from '#reporting/dashboards/abilities'
 import { dashboardFigures } from '#reporting/dashboards/dashboard_figures'
 import { dashboardTables } from '#reporting/dashboards/dashboard_tables'
-import { dashboardCsv, dashboardCsvName } from '#reporting/dashboards/dashboard_csv'
+import { dashboardCsv, dashboardCsvName, sendCsv } from '#reporting/dashboards/dashboard_csv'
 import {
   dashboardExportValidator,
   dashboardMessages,
@@ -29,13 +29,6 @@ export default class DashboardExportsController {
     const panels = dashboardPanelsOf(auth.getUserOrFail())
     const filters = filtersOf(input)
     const [csv] = dashboardTables(await dashboardFigures(filters, panels), i18n, [table])
-    response.header('Content-Type', 'text/csv; charset=utf-8')
-    response.header('Cache-Control', 'private, no-store')
-    response.header('X-Content-Type-Options', 'nosniff')
-    response.header(
-      'Content-Disposition',
-      `attachment; filename="${dashboardCsvName(table, filters)}"`
-    )
-    return dashboardCsv(csv)
+    return sendCsv(response, dashboardCsvName(table, filters), dashboardCsv(csv))
   }
 }

@@ -3,7 +3,7 @@ import { filledQueryString } from '#applications/validators/staff_filters'
 import { viewReviewerWorkload } from '#reporting/dashboards/abilities'
 import { reviewerFigures, type DashboardFigures } from '#reporting/dashboards/dashboard_figures'
 import { dashboardTables } from '#reporting/dashboards/dashboard_tables'
-import { dashboardCsv, dashboardCsvName } from '#reporting/dashboards/dashboard_csv'
+import { dashboardCsv, dashboardCsvName, sendCsv } from '#reporting/dashboards/dashboard_csv'
 import {
   dashboardFiltersValidator,
   dashboardMessages,
@@ -34,13 +34,6 @@ export default class ReviewerWorkloadExportsController {
       metadata: { filters: filtersQueryString(filters), rowCount: reviewers.rows.length },
     })
     const [table] = dashboardTables({ reviewers } as DashboardFigures, i18n, ['reviewers'])
-    response.header('Content-Type', 'text/csv; charset=utf-8')
-    response.header('Cache-Control', 'private, no-store')
-    response.header('X-Content-Type-Options', 'nosniff')
-    response.header(
-      'Content-Disposition',
-      `attachment; filename="${dashboardCsvName('reviewers', filters)}"`
-    )
-    return dashboardCsv(table)
+    return sendCsv(response, dashboardCsvName('reviewers', filters), dashboardCsv(table))
   }
 }
