@@ -4,7 +4,7 @@
  * (role="img", aria-labelledby), tells series apart by pattern and by label, not by
  * colour alone, and mirrors its axis in right-to-left languages (bars grow from the
  * reading side, time runs the reading way). The figures themselves go in the table
- * printed under the chart (see resources/views/partials/reporting/chart_figure.edge).
+ * printed under the chart (app/reporting/charts/data_table.ts).
  */
 
 export type Direction = 'ltr' | 'rtl'
