@@ -150,7 +150,11 @@ export default class extends BaseSchema {
     })
 
     const views: Array<[string, string, string]> = [
-      ['dashboard_application_rollup', APPLICATION_ROLLUP, 'call_id, region, month, dimension, value'],
+      [
+        'dashboard_application_rollup',
+        APPLICATION_ROLLUP,
+        'call_id, region, month, dimension, value',
+      ],
       ['dashboard_duration_rollup', DURATION_ROLLUP, 'call_id, region, month, measure, days'],
       ['dashboard_money_rollup', MONEY_ROLLUP, 'call_id, region, month'],
       ['dashboard_reviewer_rollup', REVIEWER_ROLLUP, 'call_id, reviewer_id, region, month'],
