@@ -124,15 +124,12 @@ export async function postForm(origin, path, jar, fields) {
 }
 
 /**
- * Logs the bench reviewer in as a browser would, password then authenticator code;
- * returns the Cookie header of the session.
+ * Logs a staff member in as a browser would (the bench reviewer unless told), password
+ * then authenticator code; returns the Cookie header of the session.
  */
-async function logIn(origin, code) {
+export async function logIn(origin, code, email = BENCH_EMAIL, password = BENCH_PASSWORD) {
   const jar = new Map()
-  const login = await postForm(origin, '/login', jar, {
-    email: BENCH_EMAIL,
-    password: BENCH_PASSWORD,
-  })
+  const login = await postForm(origin, '/login', jar, { email, password })
   if (login.status !== 302 || login.location !== '/mfa/challenge') {
     throw new Error(`login failed: HTTP ${login.status} → ${login.location}`)
   }
@@ -143,7 +140,7 @@ async function logIn(origin, code) {
   return cookieHeader(jar)
 }
 
-/** What an authenticator app with `secret` shows now, by the portal's own TOTP code. */
+/** What an authenticator app holding `secret` shows now, by the portal's own TOTP code. */
 export async function currentCode(env, secret) {
   const { code } = await measureInChild(
     'reviewer_queue (code)',

@@ -20,6 +20,7 @@ import { assignment } from './assignment.js'
 import { reviewerQueue } from './reviewer_queue.js'
 import { callPage } from './call_page.js'
 import { applicationPage, financeQueue } from './signed_in_pages.js'
+import { dashboard } from './dashboard.js'
 
 const BENCHMARKS = {
   api_calls: apiCalls,
@@ -34,6 +35,7 @@ const BENCHMARKS = {
   call_page: callPage,
   application_page: applicationPage,
   finance_queue: financeQueue,
+  dashboard,
 }
 
 /** No entry may run longer than this: load tests stop by themselves. */
@@ -56,11 +58,10 @@ function selectedNames(args) {
 async function runEntry(name, env) {
   const log = (message) => console.log(`[${name}] ${message}`)
   let timer
+  // An entry that seeds a large database once may ask for longer (bench/dashboard.js).
+  const limitMs = BENCHMARKS[name].timeLimitMs ?? ENTRY_TIME_LIMIT_MS
   const timeLimit = new Promise((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`gave up after ${ENTRY_TIME_LIMIT_MS / 1000} s`)),
-      ENTRY_TIME_LIMIT_MS
-    )
+    timer = setTimeout(() => reject(new Error(`gave up after ${limitMs / 1000} s`)), limitMs)
   })
   try {
     return await Promise.race([BENCHMARKS[name]({ env, log }), timeLimit])

@@ -149,7 +149,7 @@ export class ApplicationMemberSchema extends BaseModel {
 }
 
 export class ApplicationSchema extends BaseModel {
-  static $columns = ['answers', 'appealStatement', 'appealedAt', 'applicantId', 'callId', 'createdAt', 'evaluationId', 'formVersionId', 'id', 'organizationId', 'pseudonymisedAt', 'reference', 'region', 'state', 'submittedAnswers', 'submittedAt', 'title', 'updatedAt', 'verdictBy'] as const
+  static $columns = ['answers', 'appealStatement', 'appealedAt', 'applicantBirthYear', 'applicantGender', 'applicantId', 'applicantLocale', 'callId', 'createdAt', 'evaluationId', 'formVersionId', 'id', 'organizationId', 'pseudonymisedAt', 'reference', 'region', 'state', 'submittedAnswers', 'submittedAt', 'title', 'updatedAt', 'verdictBy'] as const
   $columns = ApplicationSchema.$columns
   @column()
   declare answers: FormAnswers
@@ -158,7 +158,13 @@ export class ApplicationSchema extends BaseModel {
   @column.dateTime()
   declare appealedAt: DateTime | null
   @column()
+  declare applicantBirthYear: number | null
+  @column()
+  declare applicantGender: string | null
+  @column()
   declare applicantId: number
+  @column()
+  declare applicantLocale: string | null
   @column()
   declare callId: number
   @column.dateTime({ autoCreate: true })
@@ -470,6 +476,17 @@ export class CourseSchema extends BaseModel {
   declare track: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+}
+
+export class DashboardRefreshSchema extends BaseModel {
+  static $columns = ['durationMs', 'id', 'refreshedAt'] as const
+  $columns = DashboardRefreshSchema.$columns
+  @column()
+  declare durationMs: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare refreshedAt: DateTime
 }
 
 export class DataRequestSchema extends BaseModel {
@@ -1148,8 +1165,10 @@ export class UserTokenSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['createdAt', 'email', 'emailVerifiedAt', 'erasedAt', 'fullName', 'id', 'instituteId', 'isBeneficiary', 'password', 'preferredLocale', 'roles', 'updatedAt'] as const
+  static $columns = ['birthYear', 'createdAt', 'email', 'emailVerifiedAt', 'erasedAt', 'fullName', 'gender', 'id', 'instituteId', 'isBeneficiary', 'password', 'preferredLocale', 'roles', 'updatedAt'] as const
   $columns = UserSchema.$columns
+  @column()
+  declare birthYear: number | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()
@@ -1160,6 +1179,8 @@ export class UserSchema extends BaseModel {
   declare erasedAt: DateTime | null
   @column()
   declare fullName: string
+  @column()
+  declare gender: string | null
   @column({ isPrimary: true })
   declare id: number
   @column()

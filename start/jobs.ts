@@ -18,6 +18,7 @@ export const jobs = {
   'open_data.issue_release': () => import('#reporting/register/jobs/issue_release_job'),
   'open_data.sweep': () => import('#reporting/register/jobs/sweep_releases_job'),
   'progress.send_reminders': () => import('#reporting/progress/jobs/progress_reminders_job'),
+  'reporting.refresh_dashboards': () => import('#reporting/dashboards/jobs/refresh_dashboards_job'),
 }
 
 export type JobName = keyof typeof jobs
@@ -42,4 +43,6 @@ export const schedules: { name: JobName; pattern: string }[] = [
   { name: 'open_data.sweep', pattern: openDataSweepPattern },
   // Beneficiaries hear about progress reports due within a week or overdue (once each).
   { name: 'progress.send_reminders', pattern: '30 8 * * *' },
+  // The dashboards' rollups ("data as of" at most ten minutes old).
+  { name: 'reporting.refresh_dashboards', pattern: '*/10 * * * *' },
 ]

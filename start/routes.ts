@@ -36,6 +36,7 @@ import {
 } from '#reporting/register/routes'
 import { scoreboardWebRoutes } from '#reporting/scoreboard/routes'
 import { progressWebRoutes } from '#reporting/progress/routes'
+import { dashboardStaffRoutes } from '#reporting/dashboards/routes'
 
 /**
  * Unknown URLs still go through their stack, so the 404 speaks the person's language;
@@ -94,6 +95,7 @@ router
     openDataWebRoutes()
     scoreboardWebRoutes()
     progressWebRoutes()
+    dashboardStaffRoutes()
     router.any('*', notFound).as('not_found')
   })
   .use(webStack())

@@ -134,6 +134,11 @@ export const controllers = {
     },
   },
   reporting: {
+    dashboards: {
+      DashboardExports: () => import('#app/reporting/dashboards/controllers/dashboard_exports_controller'),
+      Dashboards: () => import('#app/reporting/dashboards/controllers/dashboards_controller'),
+      ReviewerWorkloadExports: () => import('#app/reporting/dashboards/controllers/reviewer_workload_exports_controller'),
+    },
     progress: {
       Continuums: () => import('#app/reporting/progress/controllers/continuums_controller'),
       LateProgressReports: () => import('#app/reporting/progress/controllers/late_progress_reports_controller'),

@@ -228,6 +228,9 @@ export type ScannedRoutes = {
     'progress_reports.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'continuums.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.late_progress_reports.index': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.index': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.export': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.reviewers.export': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   GET: {
@@ -350,6 +353,9 @@ export type ScannedRoutes = {
     'progress_reports.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'continuums.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.late_progress_reports.index': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.index': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.export': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.reviewers.export': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   HEAD: {
@@ -472,6 +478,9 @@ export type ScannedRoutes = {
     'progress_reports.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'continuums.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.late_progress_reports.index': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.index': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.export': { paramsTuple?: []; params?: {} }
+    'staff.dashboards.reviewers.export': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   POST: {

@@ -20,3 +20,5 @@ export const searchStaff = Bouncer.ability((user: User) => searchScopeOf(user) !
 export const viewScoreboardDetail = Bouncer.ability((user: User) =>
   user.hasRole('ministry', 'programme_officer', 'admin')
 )
+/** Programme and call dashboards (officers, admins; finance officers the money panels). */
+export { viewDashboards } from '#reporting/dashboards/abilities'

@@ -18,6 +18,8 @@ export async function personalDataOf(userId: number) {
       'full_name',
       'email',
       'preferred_locale',
+      'gender',
+      'birth_year',
       'roles',
       'email_verified_at',
       'created_at'
@@ -47,6 +49,9 @@ export async function personalDataOf(userId: number) {
       'submitted_at',
       'appeal_statement',
       'appealed_at',
+      'applicant_gender',
+      'applicant_birth_year',
+      'applicant_locale',
       'created_at'
     )
   const applicationIds = applications.map((application) => application.id)

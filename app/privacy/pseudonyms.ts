@@ -6,7 +6,14 @@ import type { FormAnswers } from '#programmes/forms/form_definition'
  * decisions and the audit chain keep pointing at someone, but nothing names them.
  */
 export function pseudonymOf(userId: number) {
-  return { fullName: `Personne supprimée #${userId}`, email: `erased-${userId}@invalid` }
+  return {
+    fullName: `Personne supprimée #${userId}`,
+    email: `erased-${userId}@invalid`,
+    // What they chose to tell for the inclusion figures goes too (their applications keep
+    // the snapshot taken at submission, like amounts, for the statistics).
+    gender: null,
+    birthYear: null,
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { errors as vineErrors } from '@vinejs/vine'
 import type { I18n } from '@adonisjs/i18n'
 import type Application from '#applications/models/application'
 import Call from '#programmes/models/call'
+import User from '#identity/models/user'
 import FormVersion from '#programmes/models/form_version'
 import ApplicationDocument from '#applications/models/application_document'
 import { applicationLifecycle } from '#applications/application_lifecycle'
@@ -63,8 +64,13 @@ export class SubmitApplication {
 
       const answers = await validSubmittedAnswers(form.definition, locked.answers, i18n)
       await checkDocumentsBelong(locked, form.definition, answers, client)
+      // What the applicant chose to tell (dashboards' inclusion figures), as of today.
+      const applicant = await User.query({ client }).where('id', locked.applicantId).firstOrFail()
 
       locked.merge({
+        applicantGender: applicant.gender,
+        applicantBirthYear: applicant.birthYear,
+        applicantLocale: applicant.preferredLocale,
         reference: await nextReference(
           REFERENCE_PREFIXES[call.programme.kind],
           now.setZone('Africa/Casablanca').year,

@@ -9,7 +9,11 @@ import type { changePasswordValidator, profileValidator } from '#identity/valida
 
 export class UpdateProfile {
   async handle(user: User, input: Infer<typeof profileValidator>) {
-    user.merge(input)
+    const { gender, birthYear, ...details } = input
+    user.merge(details)
+    // Sent empty ("prefer not to say"), they are forgotten; not sent at all, kept.
+    if (gender !== undefined) user.gender = gender
+    if (birthYear !== undefined) user.birthYear = birthYear
     await user.save()
     return user
   }

@@ -38,6 +38,9 @@ export const resetPasswordValidator = vine.create({
 export const profileValidator = vine.create({
   fullName: vine.string().trim().minLength(2).maxLength(160),
   preferredLocale: vine.enum(LOCALES),
+  // Optional, for the dashboards' inclusion figures only; empty means "prefer not to say".
+  gender: vine.enum(['female', 'male']).nullable().optional(),
+  birthYear: vine.number().withoutDecimals().min(1900).max(2100).nullable().optional(),
 })
 
 export const changePasswordValidator = vine.create({

@@ -77,7 +77,7 @@ async function validatorFieldNames() {
     if (typeof node.propertyName === 'string' && node.propertyName) names.add(node.propertyName)
     for (const value of Object.values(node)) collect(value)
   }
-  for await (const file of glob('app/*/validators/*.ts', { cwd: app.appRoot.pathname })) {
+  for await (const file of glob('app/**/validators/*.ts', { cwd: app.appRoot.pathname })) {
     const module = await import(pathToFileURL(app.makePath(file)).href)
     for (const value of Object.values(module)) {
       if (value && typeof (value as any).toJSON === 'function') collect((value as any).toJSON())

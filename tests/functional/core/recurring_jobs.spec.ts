@@ -24,6 +24,11 @@ test.group('Recurring jobs (BullMQ job schedulers on the real Redis)', (group) =
         { key: 'privacy.apply_retention', pattern: '0 4 * * *', tz: 'Africa/Casablanca' },
         { key: 'open_data.sweep', pattern: '*/10 * * * *', tz: 'Africa/Casablanca' },
         { key: 'progress.send_reminders', pattern: '30 8 * * *', tz: 'Africa/Casablanca' },
+        {
+          key: 'reporting.refresh_dashboards',
+          pattern: '*/10 * * * *',
+          tz: 'Africa/Casablanca',
+        },
       ]
     )
     const delayed = await queue.queue().getJobs(['delayed'])
@@ -37,6 +42,7 @@ test.group('Recurring jobs (BullMQ job schedulers on the real Redis)', (group) =
         'privacy.apply_retention',
         'open_data.sweep',
         'progress.send_reminders',
+        'reporting.refresh_dashboards',
       ]
     )
   })

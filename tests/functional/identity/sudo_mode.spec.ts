@@ -20,6 +20,7 @@ function sensitiveRoutes(target: User): Array<[Method, string]> {
     ['POST', '/finance/tranches/999999/approval'],
     ['GET', '/finance/calls/999999/ledger/tranches.csv'],
     ['GET', '/staff/calls/999999/applications.csv'],
+    ['GET', '/staff/dashboards/reviewers.csv'],
     ['GET', '/admin/audit.csv'],
     ['POST', '/admin/privacy/requests/999999/erasure'],
     ['POST', '/finance/payments/999999/execution'],

@@ -4,6 +4,7 @@ import Call from '#programmes/models/call'
 import DecisionPolicy from '#reviews/policies/decision_policy'
 import { PublishDecisions } from '#reviews/actions/publish_decisions'
 import { actorFrom } from '#core/audit/actor'
+import { requestDashboardRefresh } from '#reporting/dashboards/refresh_dashboards'
 
 /** Publishing a call's prepared decisions, as a resource: they become final and are sent. */
 export default class CallDecisionPublicationsController {
@@ -12,6 +13,8 @@ export default class CallDecisionPublicationsController {
     await ctx.bouncer.with(DecisionPolicy).authorize('award')
     const call = await Call.findOrFail(ctx.params.id)
     const result = await publishDecisions.handle(call.id, actorFrom(ctx))
+    // Awards move the dashboards' funnel and money at once.
+    await requestDashboardRefresh()
     const message = ctx.i18n.t('decisions.flash.published', {
       ...result,
       total: result.awardedTotal.format(ctx.i18n.locale),
