@@ -668,6 +668,39 @@ export class LedgerEntrySchema extends BaseModel {
   declare trancheId: number | null
 }
 
+export class OpenDataReleaseSchema extends BaseModel {
+  static $columns = ['awardedCentimes', 'callId', 'createdAt', 'createdBy', 'csvBody', 'digest', 'disbursedCentimes', 'grantCount', 'id', 'jsonBody', 'namedUserIds', 'reason', 'retractedAt', 'sequence'] as const
+  $columns = OpenDataReleaseSchema.$columns
+  @column()
+  declare awardedCentimes: number
+  @column()
+  declare callId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdBy: number | null
+  @column()
+  declare csvBody: string
+  @column()
+  declare digest: string
+  @column()
+  declare disbursedCentimes: number
+  @column()
+  declare grantCount: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare jsonBody: string
+  @column()
+  declare namedUserIds: any
+  @column()
+  declare reason: string
+  @column.dateTime()
+  declare retractedAt: DateTime | null
+  @column()
+  declare sequence: number
+}
+
 export class OrganizationMemberSchema extends BaseModel {
   static $columns = ['createdAt', 'id', 'organizationId', 'role', 'userId'] as const
   $columns = OrganizationMemberSchema.$columns
@@ -793,6 +826,50 @@ export class ProgrammeSchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class ProgressReminderSchema extends BaseModel {
+  static $columns = ['agreementId', 'id', 'kind', 'periodStart', 'sentAt'] as const
+  $columns = ProgressReminderSchema.$columns
+  @column()
+  declare agreementId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column.date()
+  declare periodStart: DateTime
+  @column.dateTime()
+  declare sentAt: DateTime
+}
+
+export class ProgressReportSchema extends BaseModel {
+  static $columns = ['agreementId', 'createdAt', 'fundsRaisedCentimes', 'id', 'jobsCreated', 'periodStart', 'revenueBand', 'submittedAt', 'submittedBy', 'teamSize', 'updatedAt', 'womenInTeam'] as const
+  $columns = ProgressReportSchema.$columns
+  @column()
+  declare agreementId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fundsRaisedCentimes: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare jobsCreated: number
+  @column.date()
+  declare periodStart: DateTime
+  @column()
+  declare revenueBand: string
+  @column.dateTime()
+  declare submittedAt: DateTime
+  @column()
+  declare submittedBy: number
+  @column()
+  declare teamSize: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare womenInTeam: number
+}
+
 export class RecoveryCodeSchema extends BaseModel {
   static $columns = ['codeHash', 'createdAt', 'id', 'usedAt', 'userId'] as const
   $columns = RecoveryCodeSchema.$columns
@@ -911,6 +988,29 @@ export class RuleSetVersionSchema extends BaseModel {
   declare updatedAt: DateTime
   @column()
   declare version: number
+}
+
+export class ScoreboardTargetSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'indicator', 'isDemo', 'region', 'targetValue', 'unit', 'updatedAt', 'year'] as const
+  $columns = ScoreboardTargetSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare indicator: string
+  @column()
+  declare isDemo: boolean
+  @column()
+  declare region: string | null
+  @column()
+  declare targetValue: number
+  @column()
+  declare unit: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare year: number
 }
 
 export class SessionAttendanceSchema extends BaseModel {

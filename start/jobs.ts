@@ -2,6 +2,8 @@
 | Every background job, by name. A job is dispatched by this name
 | (`queue.dispatch('mail.send', payload)`) and the worker imports its class lazily.
 */
+import { openDataSweepPattern } from '#config/open_data'
+
 export const jobs = {
   'mail.send': () => import('#core/mail/send_mail_job'),
   'audit.seal': () => import('#core/audit/seal_audit_log_job'),
@@ -13,6 +15,9 @@ export const jobs = {
   'api.purge_idempotency_keys': () => import('#core/jobs/purge_idempotency_keys_job'),
   'privacy.apply_retention': () => import('#privacy/jobs/apply_retention_job'),
   'privacy.build_export': () => import('#privacy/jobs/build_export_job'),
+  'open_data.issue_release': () => import('#reporting/register/jobs/issue_release_job'),
+  'open_data.sweep': () => import('#reporting/register/jobs/sweep_releases_job'),
+  'progress.send_reminders': () => import('#reporting/progress/jobs/progress_reminders_job'),
 }
 
 export type JobName = keyof typeof jobs
@@ -33,4 +38,8 @@ export const schedules: { name: JobName; pattern: string }[] = [
   { name: 'audit.seal', pattern: '* * * * *' },
   // Retention periods of config/retention.ts, applied each night.
   { name: 'privacy.apply_retention', pattern: '0 4 * * *' },
+  // The open-data register catches up with payments and other changes (app/reporting/register).
+  { name: 'open_data.sweep', pattern: openDataSweepPattern },
+  // Beneficiaries hear about progress reports due within a week or overdue (once each).
+  { name: 'progress.send_reminders', pattern: '30 8 * * *' },
 ]

@@ -29,6 +29,13 @@ import { agreementWebRoutes } from '#disbursements/routes/agreement_routes'
 import { paymentApiRoutes, paymentWebRoutes } from '#disbursements/routes/payment_routes'
 import { privacyWebRoutes } from '#privacy/routes'
 import { searchStaffRoutes } from '#app/search/routes'
+import {
+  openDataApiRoutes,
+  openDataFileRoutes,
+  openDataWebRoutes,
+} from '#reporting/register/routes'
+import { scoreboardWebRoutes } from '#reporting/scoreboard/routes'
+import { progressWebRoutes } from '#reporting/progress/routes'
 
 /**
  * Unknown URLs still go through their stack, so the 404 speaks the person's language;
@@ -44,6 +51,7 @@ function notFound({ request }: HttpContext): never {
 matchIdParams()
 
 coreProbeRoutes()
+openDataFileRoutes()
 
 router
   .group(() => {
@@ -52,6 +60,7 @@ router
     applicationsApiRoutes()
     scoringApiRoutes()
     paymentApiRoutes()
+    openDataApiRoutes()
     router.any('*', notFound).as('not_found')
   })
   .prefix('/api/v1')
@@ -82,6 +91,9 @@ router
     paymentWebRoutes()
     privacyWebRoutes()
     searchStaffRoutes()
+    openDataWebRoutes()
+    scoreboardWebRoutes()
+    progressWebRoutes()
     router.any('*', notFound).as('not_found')
   })
   .use(webStack())

@@ -6,9 +6,13 @@ import { Money } from '#core/money'
 import { formatCasablanca } from '#core/casablanca_time'
 import { localize } from '#core/i18n/localized_text'
 import { LOCALES, intlTagOf } from '#core/i18n/locales'
+import { describeCondition, visibleFields } from '#programmes/forms/visibility'
 import type { DateTime } from 'luxon'
 
 edge.global('locales', LOCALES)
+/** A form narrowed to what its answers make visible (conditional fields, visibility.ts). */
+edge.global('visibleFields', visibleFields)
+edge.global('describeCondition', describeCondition)
 edge.global('localize', localize)
 edge.global('formatMoney', (centimes: number, locale: string) =>
   Money.ofCentimes(centimes).format(locale)

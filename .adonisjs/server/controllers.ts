@@ -63,6 +63,7 @@ export const controllers = {
     staff: {
       AppealDecisions: () => import('#app/eligibility/controllers/staff/appeal_decisions_controller'),
       Reevaluations: () => import('#app/eligibility/controllers/staff/reevaluations_controller'),
+      RuleBuilders: () => import('#app/eligibility/controllers/staff/rule_builders_controller'),
       RuleDryRuns: () => import('#app/eligibility/controllers/staff/rule_dry_runs_controller'),
       RulePublications: () => import('#app/eligibility/controllers/staff/rule_publications_controller'),
       Rules: () => import('#app/eligibility/controllers/staff/rules_controller'),
@@ -125,10 +126,37 @@ export const controllers = {
     Calls: () => import('#app/programmes/controllers/calls_controller'),
     Home: () => import('#app/programmes/controllers/home_controller'),
     staff: {
+      CallFormBuilders: () => import('#app/programmes/controllers/staff/call_form_builders_controller'),
       CallForms: () => import('#app/programmes/controllers/staff/call_forms_controller'),
       CallTransitions: () => import('#app/programmes/controllers/staff/call_transitions_controller'),
       Calls: () => import('#app/programmes/controllers/staff/calls_controller'),
       Programmes: () => import('#app/programmes/controllers/staff/programmes_controller'),
+    },
+  },
+  reporting: {
+    progress: {
+      Continuums: () => import('#app/reporting/progress/controllers/continuums_controller'),
+      LateProgressReports: () => import('#app/reporting/progress/controllers/late_progress_reports_controller'),
+      ProgressReports: () => import('#app/reporting/progress/controllers/progress_reports_controller'),
+    },
+    register: {
+      api: {
+        Releases: () => import('#app/reporting/register/controllers/api/releases_controller'),
+      },
+      CutOffs: () => import('#app/reporting/register/controllers/cut_offs_controller'),
+      LatestReleases: () => import('#app/reporting/register/controllers/latest_releases_controller'),
+      OpenData: () => import('#app/reporting/register/controllers/open_data_controller'),
+      ReleaseFiles: () => import('#app/reporting/register/controllers/release_files_controller'),
+      staff: {
+        CallReleases: () => import('#app/reporting/register/controllers/staff/call_releases_controller'),
+      },
+    },
+    scoreboard: {
+      admin: {
+        ScoreboardTargets: () => import('#app/reporting/scoreboard/controllers/admin/scoreboard_targets_controller'),
+      },
+      Scoreboard: () => import('#app/reporting/scoreboard/controllers/scoreboard_controller'),
+      StaffScoreboard: () => import('#app/reporting/scoreboard/controllers/staff_scoreboard_controller'),
     },
   },
   reviews: {

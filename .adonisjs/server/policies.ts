@@ -3,6 +3,7 @@ export const policies = {
   DisbursementsAgreementPolicy: () => import('#app/disbursements/policies/agreement_policy'),
   DisbursementsTranchePolicy: () => import('#app/disbursements/policies/tranche_policy'),
   IdentityOrganizationPolicy: () => import('#app/identity/policies/organization_policy'),
+  ReportingRegisterOpenDataPolicy: () => import('#app/reporting/register/policies/open_data_policy'),
   ReviewsCommitteePolicy: () => import('#app/reviews/policies/committee_policy'),
   ReviewsDecisionPolicy: () => import('#app/reviews/policies/decision_policy'),
   ReviewPolicy: () => import('#app/reviews/policies/review_policy'),

@@ -5,6 +5,9 @@ type ParamValue = string | number | bigint | boolean
 export type ScannedRoutes = {
   ALL: {
     'health': { paramsTuple?: []; params?: {} }
+    'open_data_files.json': { paramsTuple: [ParamValue]; params: {'release': ParamValue} }
+    'open_data_files.csv': { paramsTuple: [ParamValue]; params: {'release': ParamValue} }
+    'open_data_files.latest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tokens.store': { paramsTuple?: []; params?: {} }
     'api.tokens.destroy': { paramsTuple?: []; params?: {} }
     'api.me': { paramsTuple?: []; params?: {} }
@@ -22,6 +25,7 @@ export type ScannedRoutes = {
     'api.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.reviews.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.webhooks.stripe': { paramsTuple?: []; params?: {} }
+    'api.open_data.releases.index': { paramsTuple?: []; params?: {} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'locale.update': { paramsTuple?: []; params?: {} }
     'sign_up.create': { paramsTuple?: []; params?: {} }
@@ -89,6 +93,8 @@ export type ScannedRoutes = {
     'staff.call_transitions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_form_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_form_builders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'call_applications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.index': { paramsTuple?: []; params?: {} }
     'applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -111,6 +117,8 @@ export type ScannedRoutes = {
     'application_appeals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_builders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.rule_dry_runs.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.rule_publications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.verdicts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -208,10 +216,25 @@ export type ScannedRoutes = {
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'admin.erasures.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.search.index': { paramsTuple?: []; params?: {} }
+    'open_data.index': { paramsTuple?: []; params?: {} }
+    'open_data.cut_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_releases.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'scoreboard.show': { paramsTuple?: []; params?: {} }
+    'staff.scoreboard.show': { paramsTuple?: []; params?: {} }
+    'admin.scoreboard_targets.index': { paramsTuple?: []; params?: {} }
+    'admin.scoreboard_targets.store': { paramsTuple?: []; params?: {} }
+    'admin.scoreboard_targets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'progress_reports.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'progress_reports.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'continuums.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.late_progress_reports.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   GET: {
     'health': { paramsTuple?: []; params?: {} }
+    'open_data_files.json': { paramsTuple: [ParamValue]; params: {'release': ParamValue} }
+    'open_data_files.csv': { paramsTuple: [ParamValue]; params: {'release': ParamValue} }
+    'open_data_files.latest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.me': { paramsTuple?: []; params?: {} }
     'api.organizations.index': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
@@ -221,6 +244,7 @@ export type ScannedRoutes = {
     'api.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.reviews.index': { paramsTuple?: []; params?: {} }
     'api.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.open_data.releases.index': { paramsTuple?: []; params?: {} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'sign_up.create': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
@@ -258,6 +282,7 @@ export type ScannedRoutes = {
     'staff.calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.calls.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_form_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.index': { paramsTuple?: []; params?: {} }
     'applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -269,6 +294,7 @@ export type ScannedRoutes = {
     'staff.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_deadline_extensions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'review_queue.index': { paramsTuple?: []; params?: {} }
@@ -316,10 +342,21 @@ export type ScannedRoutes = {
     'privacy_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'staff.search.index': { paramsTuple?: []; params?: {} }
+    'open_data.index': { paramsTuple?: []; params?: {} }
+    'open_data.cut_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'scoreboard.show': { paramsTuple?: []; params?: {} }
+    'staff.scoreboard.show': { paramsTuple?: []; params?: {} }
+    'admin.scoreboard_targets.index': { paramsTuple?: []; params?: {} }
+    'progress_reports.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'continuums.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.late_progress_reports.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   HEAD: {
     'health': { paramsTuple?: []; params?: {} }
+    'open_data_files.json': { paramsTuple: [ParamValue]; params: {'release': ParamValue} }
+    'open_data_files.csv': { paramsTuple: [ParamValue]; params: {'release': ParamValue} }
+    'open_data_files.latest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.me': { paramsTuple?: []; params?: {} }
     'api.organizations.index': { paramsTuple?: []; params?: {} }
     'api.calls.index': { paramsTuple?: []; params?: {} }
@@ -329,6 +366,7 @@ export type ScannedRoutes = {
     'api.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.reviews.index': { paramsTuple?: []; params?: {} }
     'api.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.open_data.releases.index': { paramsTuple?: []; params?: {} }
     'api.not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'sign_up.create': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
@@ -366,6 +404,7 @@ export type ScannedRoutes = {
     'staff.calls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.calls.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_form_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.index': { paramsTuple?: []; params?: {} }
     'applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -377,6 +416,7 @@ export type ScannedRoutes = {
     'staff.applications.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_deadline_extensions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rules.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_builders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_reevaluations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'review_queue.index': { paramsTuple?: []; params?: {} }
@@ -424,6 +464,14 @@ export type ScannedRoutes = {
     'privacy_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.data_requests.index': { paramsTuple?: []; params?: {} }
     'staff.search.index': { paramsTuple?: []; params?: {} }
+    'open_data.index': { paramsTuple?: []; params?: {} }
+    'open_data.cut_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'scoreboard.show': { paramsTuple?: []; params?: {} }
+    'staff.scoreboard.show': { paramsTuple?: []; params?: {} }
+    'admin.scoreboard_targets.index': { paramsTuple?: []; params?: {} }
+    'progress_reports.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'continuums.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.late_progress_reports.index': { paramsTuple?: []; params?: {} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   POST: {
@@ -500,6 +548,9 @@ export type ScannedRoutes = {
     'data_requests.store': { paramsTuple?: []; params?: {} }
     'consents.store': { paramsTuple: [ParamValue]; params: {'purpose': ParamValue} }
     'admin.erasures.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_releases.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.scoreboard_targets.store': { paramsTuple?: []; params?: {} }
+    'progress_reports.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   DELETE: {
@@ -526,9 +577,11 @@ export type ScannedRoutes = {
     'staff.programmes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.calls.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_forms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.call_form_builders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'applications.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'application_members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
     'staff.call_rules.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.rule_builders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reviews.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.call_rubrics.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.session_items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item_id': ParamValue} }
@@ -539,6 +592,7 @@ export type ScannedRoutes = {
     'institute.attendances.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreement_bank_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreement_stripe_accounts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.scoreboard_targets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'not_found': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   OPTIONS: {

@@ -4,6 +4,7 @@ import Application from '#applications/models/application'
 import ApplicationDocument from '#applications/models/application_document'
 import type User from '#identity/models/user'
 import { memberApplicationIds } from '#applications/application_members'
+import { answersAskedField, visibleFields } from '#programmes/forms/visibility'
 
 /**
  * A person's applications, their own, their organizations' and those they were invited
@@ -25,22 +26,31 @@ export function applicationsOf(user: User) {
     .orderBy('updated_at', 'desc')
 }
 
-/** The documents of an application keyed by the field they answer, with download links. */
+/**
+ * The documents of an application keyed by the field they answer, with download links.
+ * Once submitted, only those of the fields its answers made visible: a document uploaded
+ * for a field the applicant was in the end not asked is not part of the application.
+ */
 export async function documentsByField(application: Application) {
   const documents = await ApplicationDocument.query()
     .where('application_id', application.id)
     .orderBy('id')
+  // The pages preload the form version they render the answers with.
+  const definition = application.submittedAnswers ? application.formVersion?.definition : null
+  const visible = definition ? visibleFields(definition, application.submittedAnswers) : null
   return Object.fromEntries(
-    documents.map((document) => [
-      document.fieldPath,
-      {
-        id: document.id,
-        originalName: document.originalName,
-        sizeBytes: document.sizeBytes,
-        mimeType: document.mimeType,
-        url: urlFor('application_documents.show', { id: document.id }),
-      },
-    ])
+    documents
+      .filter((document) => !visible || answersAskedField(visible, document.fieldPath))
+      .map((document) => [
+        document.fieldPath,
+        {
+          id: document.id,
+          originalName: document.originalName,
+          sizeBytes: document.sizeBytes,
+          mimeType: document.mimeType,
+          url: urlFor('application_documents.show', { id: document.id }),
+        },
+      ])
   )
 }
 

@@ -5,6 +5,7 @@ import FormVersion from '#programmes/models/form_version'
 import { whereMatchesFilters } from '#applications/staff_queries'
 import { filtersQueryString, type StaffFilters } from '#applications/validators/staff_filters'
 import type { FieldDefinition, FormDefinition } from '#programmes/forms/form_definition'
+import { visibleAnswers } from '#programmes/forms/visibility'
 import { localize } from '#core/i18n/localized_text'
 import { CASABLANCA } from '#core/casablanca_time'
 import { recordAudit } from '#core/audit/audit_trail'
@@ -108,6 +109,7 @@ export async function exportCallApplications(callId: number, filters: StaffFilte
       new Map(exportedFields(version.definition).map(({ path, field }) => [path, field])),
     ])
   )
+  const definitionOf = new Map(versions.map((version) => [version.id, version.definition]))
 
   const i18n = i18nManager.locale(EXPORT_LOCALE)
   const header = [
@@ -125,6 +127,12 @@ export async function exportCallApplications(callId: number, filters: StaffFilte
 
   const cells = (row: ExportRow) => {
     const fields = fieldsByVersion.get(row.form_version_id ?? 0)
+    const definition = definitionOf.get(row.form_version_id ?? 0)
+    // A field the answers hid was not asked: its cell stays empty.
+    const answers =
+      definition && row.submitted_answers
+        ? visibleAnswers(definition, row.submitted_answers)
+        : row.submitted_answers
     return [
       row.reference,
       i18n.t(`applications.states.${row.state}`),
@@ -140,7 +148,7 @@ export async function exportCallApplications(callId: number, filters: StaffFilte
         : null,
       ...columns.map((column) => {
         const [section, key] = column.path.split('.')
-        return answerText(fields?.get(column.path), row.submitted_answers?.[section]?.[key])
+        return answerText(fields?.get(column.path), answers?.[section]?.[key])
       }),
     ]
   }

@@ -7,6 +7,7 @@ import { REVIEW_STATES } from '#reviews/review_lifecycle'
 import { LOCALES } from '#core/i18n/locales'
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '#core/pagination'
 import { IDEMPOTENCY_HEADER } from '#core/idempotency'
+import { RELEASE_REASONS } from '#reporting/register/models/open_data_release'
 
 /**
  * The JSON API's OpenAPI 3.1 description, served at /api/v1/openapi.json. Tests check
@@ -227,6 +228,40 @@ export const openApiDocument = {
           role: { type: 'string', enum: ['owner', 'member'] },
         },
       },
+      OpenDataRelease: {
+        type: 'object',
+        required: [
+          'id',
+          'callId',
+          'sequence',
+          'reason',
+          'issuedAt',
+          'grantCount',
+          'awardedCentimes',
+          'disbursedCentimes',
+          'links',
+        ],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'integer' },
+          callId: { type: 'integer' },
+          sequence: { type: 'integer', minimum: 1, description: '1, 2, 3… per call' },
+          reason: { type: 'string', enum: [...RELEASE_REASONS] },
+          issuedAt: { type: 'string', format: 'date-time' },
+          grantCount: { type: 'integer', minimum: 0 },
+          awardedCentimes: { type: 'integer', minimum: 0, description: 'MAD centimes' },
+          disbursedCentimes: { type: 'integer', minimum: 0, description: 'MAD centimes' },
+          links: {
+            type: 'object',
+            required: ['json', 'csv'],
+            additionalProperties: false,
+            properties: {
+              json: { type: 'string', description: 'The 360Giving package (stable URL)' },
+              csv: { type: 'string', description: '360Giving summary table (stable URL)' },
+            },
+          },
+        },
+      },
       Call: {
         type: 'object',
         required: ['id', 'title', 'programme', 'opensAt', 'closesAt'],
@@ -278,10 +313,23 @@ export const openApiDocument = {
               properties: {
                 key: { type: 'string' },
                 title: ref('LocalizedText'),
+                visibleWhen: { oneOf: [ref('VisibleWhen'), { type: 'null' }] },
                 fields: { type: 'array', items: ref('FormField') },
               },
             },
           },
+        },
+      },
+      VisibleWhen: {
+        type: 'object',
+        required: ['field'],
+        description:
+          'Asked only when the earlier answer `field` (section.field) equals a value, is one of `in`, or is answered (`notEmpty`); answers to questions not asked are dropped on submission and never required',
+        properties: {
+          field: { type: 'string' },
+          equals: { oneOf: [{ type: 'string' }, { type: 'boolean' }] },
+          in: { type: 'array', items: { type: 'string' } },
+          notEmpty: { type: 'boolean' },
         },
       },
       FormField: {
@@ -295,6 +343,7 @@ export const openApiDocument = {
           label: ref('LocalizedText'),
           hint: { oneOf: [ref('LocalizedText'), { type: 'null' }] },
           required: { type: 'boolean' },
+          visibleWhen: { oneOf: [ref('VisibleWhen'), { type: 'null' }] },
           minLength: { type: 'integer', description: 'text, long_text' },
           maxLength: { type: 'integer', description: 'text, long_text' },
           min: nullable('number', { description: 'number, money' }),
@@ -712,6 +761,22 @@ export const openApiDocument = {
             },
           },
         },
+      },
+    },
+    '/open-data/releases': {
+      get: {
+        operationId: 'listOpenDataReleases',
+        summary:
+          'Releases of the public grants register in the 360Giving standard, newest first, with the stable URLs of their JSON and CSV files (public; a withdrawn release is not listed)',
+        parameters: [
+          ...pageParameters,
+          {
+            name: 'callId',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
+          },
+        ],
+        responses: { 200: json(page('OpenDataRelease')), ...errors(422) },
       },
     },
     '/openapi.json': {

@@ -5,6 +5,7 @@ import ApplicationDocument from '#applications/models/application_document'
 import { renderApplicationReceipt } from '#applications/receipt_pdf'
 import { fileFields } from '#applications/answers'
 import { localize } from '#core/i18n/localized_text'
+import { visibleFields } from '#programmes/forms/visibility'
 
 /** JSON with keys sorted at every level: the same answers always give the same text. */
 function canonicalJson(value: unknown): string {
@@ -30,10 +31,10 @@ export async function receiptOf(application: Application, i18n: I18n) {
     .where('application_id', application.id)
     .orderBy('id')
   const labels = new Map(
-    fileFields(application.formVersion.definition).map(({ path, field }) => [
-      path,
-      localize(field.label, i18n.locale),
-    ])
+    // Documents of a field the answers hid were not part of what was asked.
+    fileFields(visibleFields(application.formVersion.definition, application.submittedAnswers)).map(
+      ({ path, field }) => [path, localize(field.label, i18n.locale)]
+    )
   )
   return renderApplicationReceipt(
     {

@@ -24,6 +24,16 @@ export const ID_PARAMS = [
 ]
 
 /**
+ * An id followed by its file's extension, as in `/open-data/releases/:release.json`: the
+ * router tests a param's matcher on the whole segment, extension included, then casts
+ * the segment without it. The id part is ID_PATTERN's.
+ */
+export const ID_FILE_PATTERN = new RegExp(`${ID_PATTERN.source.slice(0, -1)}\\.(?:json|csv)$`)
+
+/** Route params that hold a record id followed by a file extension. */
+export const ID_FILE_PARAMS = ['release']
+
+/**
  * Registered once, before any route: applies to every route of every domain. A
  * route-level `.where()` would replace it (as `router.matchers.number()` did, which
  * lets 99999999999 through): the route walk test checks no route does.
@@ -31,6 +41,9 @@ export const ID_PARAMS = [
 export function matchIdParams() {
   for (const param of ID_PARAMS) {
     router.where(param, { match: ID_PATTERN, cast: Number })
+  }
+  for (const param of ID_FILE_PARAMS) {
+    router.where(param, { match: ID_FILE_PATTERN, cast: Number })
   }
 }
 

@@ -25,6 +25,11 @@ export function eligibilityStaffRoutes() {
     .group(() => {
       router.get('/calls/:id/rules', [staff.Rules, 'edit']).as('call_rules.edit')
       router.put('/calls/:id/rules', [staff.Rules, 'update']).as('call_rules.update')
+      // The same rules, edited visually (works without JavaScript).
+      router.get('/calls/:id/rules/builder', [staff.RuleBuilders, 'edit']).as('rule_builders.edit')
+      router
+        .put('/calls/:id/rules/builder', [staff.RuleBuilders, 'update'])
+        .as('rule_builders.update')
       router
         .post('/calls/:id/rules/dry_run', [staff.RuleDryRuns, 'store'])
         .as('rule_dry_runs.store')

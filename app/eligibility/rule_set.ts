@@ -29,6 +29,10 @@ import type { LocalizedText } from '#core/i18n/localized_text'
  * `{ "mad": 200000000 }`. A plain number is compared with the answer as it is (number
  * fields); a `{ mad }` amount is converted once to centimes and compared with the
  * centimes of a money answer. The checker refuses the one for the other when it has the form.
+ *
+ * Conditional fields (`visibleWhen`, app/programmes/forms/visibility.ts): a field the
+ * answers hid was not asked, and its answer is dropped on submission, so a rule reads it
+ * as absent: it fails every operator but `absent`, and a criterion on it scores 0.
  */
 export interface RuleSet {
   /** Hard conditions; the application is eligible when this group holds. `{ all: [] }`: everyone. */

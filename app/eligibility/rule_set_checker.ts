@@ -56,7 +56,7 @@ function unknownKeys(value: Json, allowed: readonly string[], at: string, proble
  * What a path names: a field's type, or `values` for a field inside a group (its values
  * across the group's entries), with the options when it has some.
  */
-interface FieldKind {
+export interface FieldKind {
   kind: FieldDefinition['type'] | 'values'
   options?: Set<string>
 }
@@ -81,7 +81,8 @@ function resolveField(form: FormDefinition, path: string): FieldKind | string {
   return { kind: 'values', options: optionsOf(inner) }
 }
 
-const OPERATORS_BY_KIND: Record<FieldKind['kind'], readonly Operator[]> = {
+/** The operators that apply to each kind of field (also what the visual editor offers). */
+export const OPERATORS_BY_KIND: Record<FieldKind['kind'], readonly Operator[]> = {
   number: [...EQUALITY_OPERATORS, ...NUMBER_OPERATORS, ...PRESENCE_OPERATORS],
   money: [...EQUALITY_OPERATORS, ...NUMBER_OPERATORS, ...PRESENCE_OPERATORS],
   date: [...EQUALITY_OPERATORS, ...DATE_OPERATORS, ...PRESENCE_OPERATORS],

@@ -16,3 +16,7 @@ export const coordinateInstitute = Bouncer.ability(
 export const enrolInCohorts = Bouncer.ability((user: User) => user.hasRole('trainee'))
 /** Staff search: officers, admins and (within what they pay) finance officers. */
 export const searchStaff = Bouncer.ability((user: User) => searchScopeOf(user) !== null)
+/** The scoreboard with its regional detail: the ministry, officers and admins. */
+export const viewScoreboardDetail = Bouncer.ability((user: User) =>
+  user.hasRole('ministry', 'programme_officer', 'admin')
+)

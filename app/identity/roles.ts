@@ -7,6 +7,7 @@ export const ROLES = [
   'finance_officer',
   'institute_coordinator',
   'admin',
+  'ministry',
 ] as const
 
 export type Role = (typeof ROLES)[number]
@@ -21,6 +22,8 @@ export const STAFF_ROLES: readonly Role[] = [
   'finance_officer',
   'institute_coordinator',
   'admin',
+  // The ministry reads the national scoreboard with its regional detail, nothing else.
+  'ministry',
 ]
 
 export function isRole(value: unknown): value is Role {

@@ -1,6 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import FormVersion from '#programmes/models/form_version'
+import Call from '#programmes/models/call'
+import type { I18n } from '@adonisjs/i18n'
 
 /** The version of a call's form that new and draft applications use: the latest. */
 export function currentFormVersion(callId: number, client?: TransactionClientContract) {
@@ -28,4 +30,30 @@ export function publishedFormVersion(callId: number) {
     )
     .orderBy('version', 'desc')
     .first()
+}
+
+/** States in which a call's form may still change; afterwards it is a record of what was asked. */
+export const FORM_EDITABLE_STATES: ReadonlySet<string> = new Set(['draft', 'open'])
+
+export function isFormEditable(call: Call) {
+  return FORM_EDITABLE_STATES.has(call.state)
+}
+
+/** A call as its form editors (visual and JSON) show it: programme and versions, newest first. */
+export function formEditorCall(callId: number) {
+  return Call.query()
+    .where('id', callId)
+    .preload('programme')
+    .preload('formVersions', (versions) => versions.orderBy('version', 'desc'))
+    .firstOrFail()
+}
+
+/** What an officer reads after saving a form: a new version other than the first means the previous one was frozen. */
+export function formSavedMessage(i18n: I18n, version: FormVersion, created: boolean) {
+  return i18n.t(
+    created && version.version > 1
+      ? 'staff_programmes.form.saved_new_version'
+      : 'staff_programmes.form.saved',
+    { version: version.version }
+  )
 }

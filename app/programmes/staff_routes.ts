@@ -25,6 +25,13 @@ export function programmesStaffRoutes() {
         .as('call_transitions.store')
       router.get('/calls/:id/form', [staff.CallForms, 'edit']).as('call_forms.edit')
       router.put('/calls/:id/form', [staff.CallForms, 'update']).as('call_forms.update')
+      // The same form, edited visually (works without JavaScript).
+      router
+        .get('/calls/:id/form/builder', [staff.CallFormBuilders, 'edit'])
+        .as('call_form_builders.edit')
+      router
+        .put('/calls/:id/form/builder', [staff.CallFormBuilders, 'update'])
+        .as('call_form_builders.update')
     })
     .prefix('/staff')
     .as('staff')

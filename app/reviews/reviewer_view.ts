@@ -6,6 +6,7 @@ import Review from '#reviews/models/review'
 import { applicantScrubber, blindAnswers, genericDocumentName } from '#reviews/blind_view'
 import type { FormAnswers, FormDefinition } from '#programmes/forms/form_definition'
 import type { ReviewScores } from '#reviews/rubric'
+import { answersAskedField, visibleFields } from '#programmes/forms/visibility'
 
 export interface ReviewerDocument {
   id: number
@@ -51,8 +52,12 @@ export async function reviewerViewOf(review: Review, mask: string) {
       : Promise.resolve([] as Review[]),
   ])
 
-  const definition: FormDefinition = application.formVersion?.definition ?? { sections: [] }
   const submitted: FormAnswers = application.submittedAnswers ?? {}
+  // What the applicant was not asked (conditional fields) is not shown to reviewers.
+  const definition: FormDefinition = visibleFields(
+    application.formVersion?.definition ?? { sections: [] },
+    submitted
+  )
   const answers = blind
     ? blindAnswers(definition, submitted, identityOf(application), mask)
     : submitted
@@ -60,16 +65,18 @@ export async function reviewerViewOf(review: Review, mask: string) {
   const scrub = blind
     ? applicantScrubber(definition, submitted, identityOf(application), mask)
     : (text: string) => text
-  const reviewerDocuments: ReviewerDocument[] = documents.map((document) => ({
-    id: document.id,
-    fieldPath: document.fieldPath,
-    originalName: blind
-      ? genericDocumentName(document.id, document.mimeType)
-      : document.originalName,
-    mimeType: document.mimeType,
-    sizeBytes: document.sizeBytes,
-    url: urlFor('review_documents.show', { id: review.id, documentId: document.id }),
-  }))
+  const reviewerDocuments: ReviewerDocument[] = documents
+    .filter((document) => answersAskedField(definition, document.fieldPath))
+    .map((document) => ({
+      id: document.id,
+      fieldPath: document.fieldPath,
+      originalName: blind
+        ? genericDocumentName(document.id, document.mimeType)
+        : document.originalName,
+      mimeType: document.mimeType,
+      sizeBytes: document.sizeBytes,
+      url: urlFor('review_documents.show', { id: review.id, documentId: document.id }),
+    }))
 
   return {
     review,

@@ -18,6 +18,7 @@ import { seedReviewsCommittee } from '#database/demo/reviews_committee'
 import { seedReviewsScoring } from '#database/demo/reviews_scoring'
 import { seedReviewPipeline } from '#database/demo/review_pipeline'
 import { seedDisbursements } from '#database/demo/disbursements'
+import { seedProgressReports } from '#database/demo/progress'
 
 /** Every demo account shares this password (README). */
 export const DEMO_PASSWORD = 'Manassa-demo-2026'
@@ -36,6 +37,7 @@ export const DEMO_ACCOUNTS: { email: string; fullName: string; roles: Role[] }[]
   { email: 'founder@manassa.test', fullName: 'Amine Idrissi', roles: ['applicant'] },
   { email: 'fund@manassa.test', fullName: 'Claire Dubois', roles: ['fund_manager'] },
   { email: 'trainee@manassa.test', fullName: 'ⵜⵉⴼⴰⵡⵜ ⴰⵎⵣⵡⴰⵔ (Tifawt Amezwar)', roles: ['trainee'] },
+  { email: 'ministry@manassa.test', fullName: 'Hind Benjelloun', roles: ['ministry'] },
 ]
 
 /**
@@ -275,6 +277,7 @@ export default class MainSeeder extends BaseSeeder {
       await seedReviewsScoring(client)
       await seedReviewPipeline(client)
       await seedDisbursements(client)
+      await seedProgressReports(client)
       // Every demo person gave the processing consent, as signing up requires (law 09-08).
       await client.rawQuery(`INSERT INTO user_consents (user_id, purpose, granted_at)
         SELECT id, 'processing', created_at FROM users ON CONFLICT DO NOTHING`)

@@ -2,6 +2,8 @@
  * Progressive enhancement only: every page works without this file.
  */
 import './autosave.js'
+import './form_conditions.js'
+import './form_builder.js'
 import './reevaluation.js'
 import './passkeys.js'
 

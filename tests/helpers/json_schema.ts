@@ -1,8 +1,9 @@
 /**
  * The subset of JSON Schema (2020-12, as OpenAPI 3.1 uses it) that our OpenAPI document
  * is written in: type (one or a list), properties, required, additionalProperties, items,
- * enum, const, oneOf, $ref to `#/components/...`, minimum, maximum and format date-time /
- * date. Any other keyword fails loudly, so the document cannot outgrow the checker
+ * enum, const, oneOf, $ref to `#/components/...` (or `#/$defs/...`), minimum, maximum,
+ * minLength, maxLength, pattern, minItems, maxItems and format date-time / date. Any other
+ * keyword fails loudly, so the document cannot outgrow the checker
  * unnoticed. Returns the problems found, each with the JSON path of the value.
  */
 type Schema = Record<string, unknown>
@@ -29,7 +30,12 @@ const KNOWN = new Set([
   'minLength',
   'pattern',
   'title',
+  // A container of definitions for `$ref` (JSON Schema 2020-12), not a constraint.
+  '$defs',
 ])
+
+/** RFC 3339 `date-time`, as JSON Schema means it: a date alone is not one. */
+const RFC3339_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/i
 
 function typeOf(value: unknown) {
   if (value === null) return 'null'
@@ -76,7 +82,25 @@ export function schemaProblems(root: Schema, schema: Schema, value: unknown, pat
     if (typeof schema.maximum === 'number' && value > schema.maximum)
       problems.push(`${path}: above ${schema.maximum}`)
   }
-  if (typeof value === 'string' && schema.format === 'date-time' && Number.isNaN(Date.parse(value)))
+  if (typeof value === 'string') {
+    if (typeof schema.minLength === 'number' && value.length < schema.minLength)
+      problems.push(`${path}: shorter than ${schema.minLength}`)
+    if (typeof schema.maxLength === 'number' && value.length > schema.maxLength)
+      problems.push(`${path}: longer than ${schema.maxLength}`)
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value))
+      problems.push(`${path}: does not match ${schema.pattern}`)
+  }
+  if (Array.isArray(value)) {
+    if (typeof schema.minItems === 'number' && value.length < schema.minItems)
+      problems.push(`${path}: fewer than ${schema.minItems} items`)
+    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems)
+      problems.push(`${path}: more than ${schema.maxItems} items`)
+  }
+  if (
+    typeof value === 'string' &&
+    schema.format === 'date-time' &&
+    (!RFC3339_DATE_TIME.test(value) || Number.isNaN(Date.parse(value)))
+  )
     problems.push(`${path}: not a date-time`)
   if (typeof value === 'string' && schema.format === 'date' && !/^\d{4}-\d\d-\d\d$/.test(value))
     problems.push(`${path}: not a date`)

@@ -95,8 +95,9 @@ export async function validSubmittedAnswers(
   draftAnswers: FormAnswers,
   i18n: I18n
 ) {
-  const [error, answers] = await answersValidator(definition, 'submission').tryValidate(
-    typedAnswers(definition, draftAnswers),
+  const typed = typedAnswers(definition, draftAnswers)
+  const [error, answers] = await answersValidator(definition, 'submission', typed).tryValidate(
+    typed,
     { messagesProvider: answersMessagesProvider(definition, i18n) }
   )
   if (error instanceof vineErrors.E_VALIDATION_ERROR) {

@@ -10,6 +10,7 @@ import { recordAudit } from '#core/audit/audit_trail'
 import { DomainError } from '#core/exceptions/domain_error'
 import type { RuleSet } from '#eligibility/rule_set'
 import type { Actor } from '#core/audit/actor'
+import type { I18n } from '@adonisjs/i18n'
 
 /**
  * The call row, locked: saves and publications of one call's rules take turns, so two
@@ -90,4 +91,19 @@ export class SaveRuleSet {
       return { version: saved, created, changed: true }
     })
   }
+}
+
+/** What the officer reads after a save (either editor): unchanged, corrected in place, or a new version. */
+export function ruleSetSavedMessage(
+  i18n: I18n,
+  saved: { changed: boolean; created: boolean; version: RuleSetVersion }
+) {
+  return !saved.changed
+    ? i18n.t('eligibility_staff.saved.unchanged', { version: saved.version.version })
+    : saved.created && saved.version.version > 1
+      ? i18n.t('eligibility_staff.saved.new_version', {
+          version: saved.version.version,
+          published: saved.version.version - 1,
+        })
+      : i18n.t('eligibility_staff.saved.in_place', { version: saved.version.version })
 }

@@ -10,6 +10,8 @@ import { recordAudit } from '#core/audit/audit_trail'
 import { DomainError } from '#core/exceptions/domain_error'
 import type { Actor } from '#core/audit/actor'
 import type { FormAnswers } from '#programmes/forms/form_definition'
+import { retractReleasesNaming } from '#reporting/register/actions/issue_release'
+import { requestReleases } from '#reporting/register/release_dispatch'
 
 /** Tranche states after which no money is owed or moving any more. */
 const SETTLED_TRANCHES = ['paid', 'reconciled', 'cancelled']
@@ -26,7 +28,7 @@ export type ErasureOutcome = 'completed' | 'refused'
  */
 export class ErasePerson {
   async handle(requestId: number, actor: Actor): Promise<ErasureOutcome> {
-    const { outcome, files } = await db.transaction(async (client) => {
+    const { outcome, files, calls } = await db.transaction(async (client) => {
       const request = await DataRequest.query({ client })
         .where({ id: requestId, kind: 'erasure' })
         .forUpdate()
@@ -54,10 +56,12 @@ export class ErasePerson {
           },
           client
         )
-        return { outcome: 'refused' as const, files: [] }
+        return { outcome: 'refused' as const, files: [], calls: [] }
       }
 
       const deleted = await pseudonymise(user, client)
+      // The open-data releases naming them stop being served now; new ones follow.
+      const namingCalls = await retractReleasesNaming(user.id, client)
       request.state = 'completed'
       await close(request, actor, client)
       await recordAudit(
@@ -70,9 +74,10 @@ export class ErasePerson {
         },
         client
       )
-      return { outcome: 'completed' as const, files: deleted }
+      return { outcome: 'completed' as const, files: deleted, calls: namingCalls }
     })
     await deleteStoredFiles(files)
+    await requestReleases(calls, 'consent')
     return outcome
   }
 }

@@ -6,6 +6,11 @@ import type { Actor } from '#core/audit/actor'
 import type User from '#identity/models/user'
 import type { ApplicationState } from '#applications/application_lifecycle'
 import type { ConsentPurpose } from '#privacy/models/user_consent'
+import {
+  callsWithIndividualAwardOf,
+  retractReleasesNaming,
+} from '#reporting/register/actions/issue_release'
+import { requestReleases } from '#reporting/register/release_dispatch'
 
 /**
  * Applications and enrolments being processed: the office is examining them, paying them
@@ -29,7 +34,7 @@ const ENROLMENTS_IN_PROCESS = ['pending', 'accepted', 'waitlisted']
 /** Gives (or gives again) a consent, dated and audited. */
 export class GiveConsent {
   async handle(user: User, purpose: ConsentPurpose, actor: Actor) {
-    await db.transaction(async (client) => {
+    const calls = await db.transaction(async (client) => {
       await client
         .insertQuery()
         .table('user_consents')
@@ -37,7 +42,10 @@ export class GiveConsent {
         .knexQuery.onConflict(['user_id', 'purpose'])
         .merge(['granted_at', 'withdrawn_at'])
       await audit(user, purpose, 'consent.given', actor, client)
+      return purpose === 'open_data_publication' ? callsWithIndividualAwardOf(user.id, client) : []
     })
+    // Named from the next release of each call where they hold an award.
+    await requestReleases(calls, 'consent')
   }
 }
 
@@ -48,7 +56,7 @@ export class GiveConsent {
  */
 export class WithdrawConsent {
   async handle(user: User, purpose: ConsentPurpose, actor: Actor) {
-    await db.transaction(async (client) => {
+    const calls = await db.transaction(async (client) => {
       if (purpose === 'processing' && (await hasFileInProcess(user.id, client))) {
         throw new DomainError('privacy.consents.in_process', { status: 409 })
       }
@@ -61,7 +69,10 @@ export class WithdrawConsent {
         throw new DomainError('privacy.consents.not_given', { status: 409 })
       }
       await audit(user, purpose, 'consent.withdrawn', actor, client)
+      // The releases naming them stop being served now; new ones follow without the name.
+      return purpose === 'open_data_publication' ? retractReleasesNaming(user.id, client) : []
     })
+    await requestReleases(calls, 'consent')
   }
 }
 

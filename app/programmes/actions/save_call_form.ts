@@ -7,9 +7,7 @@ import { DomainError } from '#core/exceptions/domain_error'
 import { checkFormDefinition } from '#programmes/forms/definition_checker'
 import type { FormDefinition } from '#programmes/forms/form_definition'
 import type { Actor } from '#core/audit/actor'
-
-/** States in which the form may still change; afterwards it is a record of what was asked. */
-const EDITABLE_STATES = new Set(['draft', 'open'])
+import { isFormEditable } from '#programmes/form_versions'
 
 /**
  * Saves a call's application form. A version an application was submitted against
@@ -33,7 +31,7 @@ export class SaveCallForm {
           data: { count: problems.length },
         })
       }
-      if (!EDITABLE_STATES.has(call.state)) {
+      if (!isFormEditable(call)) {
         throw new DomainError('staff_programmes.calls.read_only', { status: 409 })
       }
       const latest = await FormVersion.query({ client })

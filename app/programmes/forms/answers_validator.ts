@@ -11,6 +11,7 @@ import {
   type FieldDefinition,
   type FormDefinition,
 } from '#programmes/forms/form_definition'
+import { visibleFields } from '#programmes/forms/visibility'
 
 /**
  * `draft`: everything may be missing (autosave keeps whatever is there, valid or
@@ -80,10 +81,15 @@ function propertiesOf(fields: FieldDefinition[], mode: AnswersMode) {
  * A VineJS validator built from the form definition: answers keyed by section then
  * field. Unknown keys are dropped, so answers only ever hold what the form asks.
  * The definition must have passed `checkFormDefinition`.
+ *
+ * Given the answers about to be validated, a conditional form is first narrowed to what
+ * those answers make visible (`visibleFields`): a hidden field is not required and its
+ * answer is dropped like an unknown key. Without them, every field counts.
  */
-export function answersValidator(definition: FormDefinition, mode: AnswersMode) {
+export function answersValidator(definition: FormDefinition, mode: AnswersMode, answers?: unknown) {
+  const asked = answers === undefined ? definition : visibleFields(definition, answers)
   const sections: Record<string, SchemaTypes> = {}
-  for (const section of definition.sections) {
+  for (const section of asked.sections) {
     const schema = vine.object(propertiesOf(section.fields, mode))
     sections[section.key] = mode === 'submission' ? schema : schema.optional()
   }

@@ -1,6 +1,7 @@
 import { LOCALES } from '#core/i18n/locales'
 import {
   FIELD_TYPES,
+  VISIBILITY_OPERATORS,
   type FieldDefinition,
   type FormDefinition,
 } from '#programmes/forms/form_definition'
@@ -101,6 +102,12 @@ function checkFields(fields: unknown, path: string, problems: DefinitionProblem[
       problems.push({ path: `${at}.required`, message: 'must be true or false' })
     }
     checkRequestedAmountFlag(field, at, problems, depth)
+    if (field.visibleWhen !== undefined && depth > 0) {
+      problems.push({
+        path: `${at}.visibleWhen`,
+        message: 'a field inside a repeatable group cannot be conditional',
+      })
+    }
     checkField(field as FieldDefinition, at, problems, depth)
   })
 }
@@ -230,6 +237,119 @@ function checkField(
   }
 }
 
+/** Which conditions a field type can drive, and with what values. */
+const CONDITION_TYPES: Record<string, readonly string[]> = {
+  equals: ['select', 'boolean'],
+  in: ['select', 'multi_select'],
+  notEmpty: ['text', 'long_text', 'number', 'money', 'date', 'select', 'multi_select', 'file'],
+}
+
+function checkCondition(
+  when: unknown,
+  at: string,
+  earlier: Map<string, Record<string, any>>,
+  problems: DefinitionProblem[]
+) {
+  if (!isObject(when)) {
+    problems.push({ path: at, message: 'must be an object: { "field": "section.field", … }' })
+    return
+  }
+  const operators = VISIBILITY_OPERATORS.filter((operator) => operator in when)
+  const extra = Object.keys(when).filter(
+    (key) => key !== 'field' && !(VISIBILITY_OPERATORS as readonly string[]).includes(key)
+  )
+  if (operators.length !== 1 || extra.length > 0) {
+    problems.push({
+      path: at,
+      message: `needs "field" and exactly one of ${VISIBILITY_OPERATORS.join(', ')}`,
+    })
+    return
+  }
+  const operator = operators[0]
+  const target = typeof when.field === 'string' ? earlier.get(when.field) : undefined
+  if (!target) {
+    problems.push({
+      path: `${at}.field`,
+      message: 'must name a field asked before this one ("section.field"), outside any group',
+    })
+    return
+  }
+  if (!CONDITION_TYPES[operator].includes(target.type)) {
+    problems.push({
+      path: `${at}.${operator}`,
+      message: `"${operator}" does not apply to a ${target.type} field`,
+    })
+    return
+  }
+  const options = new Set<string>(
+    Array.isArray(target.options) ? target.options.map((option: any) => option?.value) : []
+  )
+  const value = when[operator]
+  if (operator === 'notEmpty') {
+    if (value !== true) problems.push({ path: `${at}.notEmpty`, message: 'must be true' })
+  } else if (operator === 'equals' && target.type === 'boolean') {
+    if (typeof value !== 'boolean') {
+      problems.push({ path: `${at}.equals`, message: 'must be true or false' })
+    }
+  } else if (operator === 'equals') {
+    if (typeof value !== 'string' || !options.has(value)) {
+      problems.push({ path: `${at}.equals`, message: "must be one of the field's options" })
+    }
+  } else if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    value.some((item) => typeof item !== 'string' || !options.has(item))
+  ) {
+    problems.push({ path: `${at}.in`, message: "must list some of the field's options" })
+  }
+}
+
+/**
+ * `visibleWhen` reads an answer asked earlier, at the top level of a section: a section's
+ * condition a field of an earlier section, a field's condition an earlier field. Reading
+ * only backwards is what rules out cycles.
+ */
+function checkConditions(sections: unknown[], problems: DefinitionProblem[]) {
+  const earlier = new Map<string, Record<string, any>>()
+  sections.forEach((section, sectionIndex) => {
+    if (!isObject(section)) return
+    const at = `sections[${sectionIndex}]`
+    if (section.visibleWhen !== undefined) {
+      checkCondition(section.visibleWhen, `${at}.visibleWhen`, earlier, problems)
+      if (
+        Array.isArray(section.fields) &&
+        section.fields.some((field: unknown) => isObject(field) && field.requestedAmount === true)
+      ) {
+        problems.push({
+          path: `${at}.visibleWhen`,
+          message: 'the requested amount is always asked: its section cannot be conditional',
+        })
+      }
+    }
+    if (!Array.isArray(section.fields)) return
+    section.fields.forEach((field: unknown, fieldIndex: number) => {
+      if (!isObject(field)) return
+      const fieldAt = `${at}.fields[${fieldIndex}]`
+      if (field.visibleWhen !== undefined) {
+        checkCondition(field.visibleWhen, `${fieldAt}.visibleWhen`, earlier, problems)
+        if (field.requestedAmount === true) {
+          problems.push({
+            path: `${fieldAt}.visibleWhen`,
+            message: 'the requested amount is always asked: it cannot be conditional',
+          })
+        }
+      }
+      if (
+        typeof section.key === 'string' &&
+        typeof field.key === 'string' &&
+        field.type !== 'group'
+      ) {
+        earlier.set(`${section.key}.${field.key}`, field)
+      }
+    })
+  })
+}
+
 /**
  * Every problem of a form definition, each with its exact path, or an empty list when
  * it can be used. Given the programme kind, also requires the requested amount where the
@@ -262,8 +382,12 @@ export function checkFormDefinition(definition: unknown, kind?: string): Definit
       seen.add(section.key)
     }
     checkLocalized(section.title, `${at}.title`, problems)
+    if (section.newPage !== undefined && typeof section.newPage !== 'boolean') {
+      problems.push({ path: `${at}.newPage`, message: 'must be true or false' })
+    }
     checkFields(section.fields, `${at}.fields`, problems, 0)
   })
+  checkConditions(definition.sections, problems)
   if (problems.length === 0) checkRequestedAmount(definition as FormDefinition, kind, problems)
   return problems
 }

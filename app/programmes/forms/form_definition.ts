@@ -60,12 +60,31 @@ export interface FieldDefinition {
    * offer and VC call forms must have one.
    */
   requestedAmount?: boolean
+  /** Asked only when another answer says so (top level of a section only); see visibility.ts. */
+  visibleWhen?: VisibleWhen
 }
+
+/**
+ * When a field or a section is shown, read from one earlier top-level answer
+ * (`section.field`): a select or boolean `equals` a value, a select's answer is `in` a
+ * list (a multi-select's answer contains one of them), or any answer is `notEmpty`.
+ * Hidden means not asked: not required, its answer dropped, absent for the rules.
+ */
+export type VisibleWhen =
+  | { field: string; equals: string | boolean }
+  | { field: string; in: string[] }
+  | { field: string; notEmpty: true }
+
+export const VISIBILITY_OPERATORS = ['equals', 'in', 'notEmpty'] as const
+export type VisibilityOperator = (typeof VISIBILITY_OPERATORS)[number]
 
 export interface SectionDefinition {
   key: string
   title: LocalizedText
   fields: FieldDefinition[]
+  visibleWhen?: VisibleWhen
+  /** Starts a new page of the applicant's form (the first section always does). */
+  newPage?: boolean
 }
 
 export interface FormDefinition {

@@ -32,6 +32,8 @@ function fieldResource(field: FieldDefinition): Record<string, unknown> {
     label: field.label,
     hint: field.hint ?? null,
     required: field.required === true,
+    // Asked only when this holds (answers to a question not asked are dropped on submission).
+    visibleWhen: field.visibleWhen ?? null,
   }
   switch (field.type) {
     case 'text':
@@ -85,6 +87,7 @@ export function formResource(version: FormVersion) {
     sections: definition.sections.map((section) => ({
       key: section.key,
       title: section.title,
+      visibleWhen: section.visibleWhen ?? null,
       fields: section.fields.map(fieldResource),
     })),
   }

@@ -14,6 +14,7 @@ import { DomainError } from '#core/exceptions/domain_error'
 import { Money } from '#core/money'
 import type { Actor } from '#core/audit/actor'
 import { afterCommit, inTransaction } from '#core/transactions'
+import { requestReleases } from '#reporting/register/release_dispatch'
 
 /**
  * Makes the call's award preview final (DESIGN §5): exactly the decisions the officer
@@ -95,7 +96,11 @@ export class PublishDecisions {
       )
       return prepared
     })
-    await afterCommit(outerClient, () => notifyDecisions(published))
+    await afterCommit(outerClient, async () => {
+      await notifyDecisions(published)
+      // The public register (360Giving) gets a release of the call's new awards.
+      await requestReleases([callId], 'publication')
+    })
     return {
       awarded: published.filter((decision) => decision.outcome === 'awarded').length,
       waitlisted: published.filter((decision) => decision.outcome === 'waitlisted').length,

@@ -24,7 +24,13 @@ export const manualDecisionValidator = vine.create(
   })
 )
 
-/** The applicant's answer to an award. */
+/**
+ * The applicant's answer to an award; with an acceptance, a person may also agree to be
+ * named in the public register (the `open_data_publication` consent).
+ */
 export const awardResponseValidator = vine.create(
-  vine.object({ response: vine.enum(['accepted', 'declined'] as const) })
+  vine.object({
+    response: vine.enum(['accepted', 'declined'] as const),
+    openDataConsent: vine.boolean().optional(),
+  })
 )

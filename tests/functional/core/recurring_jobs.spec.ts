@@ -22,6 +22,8 @@ test.group('Recurring jobs (BullMQ job schedulers on the real Redis)', (group) =
         { key: 'api.purge_idempotency_keys', pattern: '30 3 * * *', tz: 'Africa/Casablanca' },
         { key: 'audit.seal', pattern: '* * * * *', tz: 'Africa/Casablanca' },
         { key: 'privacy.apply_retention', pattern: '0 4 * * *', tz: 'Africa/Casablanca' },
+        { key: 'open_data.sweep', pattern: '*/10 * * * *', tz: 'Africa/Casablanca' },
+        { key: 'progress.send_reminders', pattern: '30 8 * * *', tz: 'Africa/Casablanca' },
       ]
     )
     const delayed = await queue.queue().getJobs(['delayed'])
@@ -33,6 +35,8 @@ test.group('Recurring jobs (BullMQ job schedulers on the real Redis)', (group) =
         'api.purge_idempotency_keys',
         'audit.seal',
         'privacy.apply_retention',
+        'open_data.sweep',
+        'progress.send_reminders',
       ]
     )
   })

@@ -21,12 +21,18 @@ async function rulesRoutes() {
     ['PUT', `/staff/calls/${call.id}/rules`],
     ['POST', `/staff/calls/${call.id}/rules/dry_run`],
     ['POST', `/staff/calls/${call.id}/rules/publication`],
+    ['GET', `/staff/calls/${call.id}/rules/builder`],
+    ['PUT', `/staff/calls/${call.id}/rules/builder`],
   ]
   return { call, draft, routes }
 }
 
 /** A body that would change the rules if it were let through. */
-const payload = { rules: JSON.stringify({ eligibility: { all: [] }, scoring: [] }) }
+const payload = {
+  rules: JSON.stringify({ eligibility: { all: [] }, scoring: [] }),
+  command: 'save',
+  combinator: 'any',
+}
 
 const OTHERS: Role[] = ['applicant', 'reviewer', 'fund_manager', 'admin', 'finance_officer']
 

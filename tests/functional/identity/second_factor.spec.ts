@@ -23,6 +23,7 @@ const STAFF_PAGES = [
   '/institute',
   '/admin/users',
   '/admin/audit',
+  '/staff/scoreboard',
 ]
 
 test.group('Second factor at sign-in', (group) => {

@@ -272,7 +272,7 @@ test.group('Application form fields', () => {
     // Sections and checkbox sets are fieldsets whose legend is the question.
     assert.match(
       html,
-      /<fieldset class="form-section" id="section-profile">\s*<legend[^>]*>\s*<h2[^>]*>[\s\S]*Profil de la startup/
+      /<fieldset class="form-section" id="section-profile"[^>]*>\s*<legend[^>]*>\s*<h2[^>]*>[\s\S]*Profil de la startup/
     )
     assert.match(
       html,

@@ -27,6 +27,8 @@ async function staffRoutes() {
     ['POST', `/staff/calls/${call.id}/transitions`],
     ['GET', `/staff/calls/${call.id}/form`],
     ['PUT', `/staff/calls/${call.id}/form`],
+    ['GET', `/staff/calls/${call.id}/form/builder`],
+    ['PUT', `/staff/calls/${call.id}/form/builder`],
   ]
   return { programme, call, routes }
 }
@@ -43,6 +45,8 @@ const payload = {
   envelopeMad: '1',
   to: 'archived',
   definition: '{"sections":[]}',
+  command: 'save',
+  sections: [{ key: 'hijack', title: { fr: 'Détourné' }, fields: [] }],
 }
 
 test.group('Staff programme pages: access', (group) => {

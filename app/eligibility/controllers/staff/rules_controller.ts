@@ -4,7 +4,7 @@ import Call from '#programmes/models/call'
 import { manageProgrammes } from '#identity/abilities'
 import { currentFormVersion } from '#programmes/form_versions'
 import { ruleSetMessages, ruleSetValidator } from '#eligibility/validators/rule_set'
-import { SaveRuleSet } from '#eligibility/actions/save_rule_set'
+import { SaveRuleSet, ruleSetSavedMessage } from '#eligibility/actions/save_rule_set'
 import { loadRulesWorkspace } from '#eligibility/rules_workspace'
 import { renderRulesPage } from '#eligibility/controllers/staff/rules_page'
 import { actorFrom } from '#core/audit/actor'
@@ -37,14 +37,7 @@ export default class RulesController {
       })
     }
     const saved = await saveRuleSet.handle(call.id, payload.rules, actorFrom(ctx))
-    const message = !saved.changed
-      ? ctx.i18n.t('eligibility_staff.saved.unchanged', { version: saved.version.version })
-      : saved.created && saved.version.version > 1
-        ? ctx.i18n.t('eligibility_staff.saved.new_version', {
-            version: saved.version.version,
-            published: saved.version.version - 1,
-          })
-        : ctx.i18n.t('eligibility_staff.saved.in_place', { version: saved.version.version })
+    const message = ruleSetSavedMessage(ctx.i18n, saved)
     if (ctx.request.accepts(['html', 'json']) === 'json') {
       return {
         version: saved.version.version,

@@ -6,47 +6,9 @@ import { callFormValidator } from '#programmes/validators/call_form'
 import { staffMessages } from '#programmes/validators/staff_messages'
 import { SaveCallForm } from '#programmes/actions/save_call_form'
 import { actorFrom } from '#core/audit/actor'
-import type { FieldDefinition, FormDefinition } from '#programmes/forms/form_definition'
 import { KINDS_ASKING_AN_AMOUNT, requestedAmountField } from '#programmes/forms/requested_amount'
-
-/**
- * A starting point for a call without a form yet: one section, one field, and the
- * requested amount where the programme's award is the amount asked.
- */
-function starterForm(kind: string): FormDefinition {
-  const fields: FieldDefinition[] = [
-    {
-      key: 'name',
-      type: 'text',
-      label: { fr: 'Nom du projet', ar: 'اسم المشروع', zgh: 'ⵉⵙⵎ ⵏ ⵓⵙⵏⴼⴰⵔ', en: 'Project name' },
-      required: true,
-    },
-  ]
-  if (KINDS_ASKING_AN_AMOUNT.has(kind)) {
-    fields.push({
-      key: 'amount_requested',
-      type: 'money',
-      label: {
-        fr: 'Montant demandé (MAD)',
-        ar: 'المبلغ المطلوب (بالدرهم)',
-        zgh: 'ⴰⵎⴹⴰⵏ ⵉⵜⵜⵓⵜⵜⵔⵏ (MAD)',
-        en: 'Amount requested (MAD)',
-      },
-      required: true,
-      min: 1,
-      requestedAmount: true,
-    })
-  }
-  return {
-    sections: [
-      {
-        key: 'project',
-        title: { fr: 'Projet', ar: 'المشروع', zgh: 'ⴰⵙⵏⴼⴰⵔ', en: 'Project' },
-        fields,
-      },
-    ],
-  }
-}
+import { starterForm } from '#programmes/forms/starter_form'
+import { formEditorCall, formSavedMessage, isFormEditable } from '#programmes/form_versions'
 
 const pretty = (definition: unknown) => JSON.stringify(definition, null, 2)
 
@@ -61,11 +23,7 @@ export default class CallFormsController {
     callId: number,
     state: { text?: string; problems?: string[] } = {}
   ) {
-    const call = await Call.query()
-      .where('id', callId)
-      .preload('programme')
-      .preload('formVersions', (versions) => versions.orderBy('version', 'desc'))
-      .firstOrFail()
+    const call = await formEditorCall(callId)
     const latest = call.formVersions[0]
     if (state.problems) response.status(422)
     return view.render('pages/programmes/staff/calls/form', {
@@ -75,7 +33,7 @@ export default class CallFormsController {
       asksAnAmount: KINDS_ASKING_AN_AMOUNT.has(call.programme.kind),
       text: state.text ?? pretty(latest ? latest.definition : starterForm(call.programme.kind)),
       problems: state.problems ?? [],
-      editable: call.state === 'draft' || call.state === 'open',
+      editable: isFormEditable(call),
     })
   }
 
@@ -105,13 +63,7 @@ export default class CallFormsController {
       payload.definition,
       actorFrom(ctx)
     )
-    // A new version other than the first means the previous one was frozen.
-    const message = ctx.i18n.t(
-      created && version.version > 1
-        ? 'staff_programmes.form.saved_new_version'
-        : 'staff_programmes.form.saved',
-      { version: version.version }
-    )
+    const message = formSavedMessage(ctx.i18n, version, created)
     if (ctx.request.accepts(['html', 'json']) === 'json') {
       return { version: version.version, created, message }
     }
