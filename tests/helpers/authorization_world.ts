@@ -54,6 +54,7 @@ export type RecordKey =
   | 'pastCall'
   | 'organization'
   | 'draft'
+  | 'applicationMember'
   | 'decided'
   | 'ineligible'
   | 'document'
@@ -155,7 +156,21 @@ export async function buildAuthorizationWorld(): Promise<World> {
   // A draft of its own on the open call, by an applicant who is no outsider.
   const drafter = await userWithRoles('applicant')
   const draft = await draftOf(drafter, await Call.findOrFail(openCall.id), {})
-  await put('draft', draft.id, { owner: drafter.id })
+  // Its co-applicant (issue 14), a viewer: reads it, edits, submits and manages nothing.
+  const coApplicant = await userWithRoles('applicant')
+  const applicationMember = await insert('application_members', {
+    application_id: draft.id,
+    user_id: coApplicant.id,
+    email: coApplicant.email,
+    role: 'viewer',
+    can_submit: false,
+    invited_by: drafter.id,
+    invited_at: new Date(),
+    accepted_at: new Date(),
+    updated_at: new Date(),
+  })
+  await put('draft', draft.id, { owner: drafter.id, member: coApplicant.id })
+  await put('applicationMember', applicationMember, { owner: drafter.id, member: coApplicant.id })
 
   const decided = await one(
     `SELECT a.id, a.applicant_id, a.call_id FROM applications a

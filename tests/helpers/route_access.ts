@@ -194,6 +194,20 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     allow: ['owner', 'programme_officer'],
   },
   'application_appeals.store': { params: { id: 'ineligible' }, allow: ['owner'] },
+  // Co-applicants (issue 14): the owner manages them; the draft's viewer is refused.
+  'application_members.store': { params: { id: 'draft' }, allow: ['owner'] },
+  'application_members.update': {
+    params: { id: 'draft', memberId: 'applicationMember' },
+    allow: ['owner'],
+  },
+  'application_members.destroy': {
+    params: { id: 'draft', memberId: 'applicationMember' },
+    allow: ['owner'],
+  },
+  'member_invitations.show': PUBLIC,
+  'member_invitations.update': SIGNED_IN,
+  'staff.call_deadline_extensions.index': onCall(),
+  'staff.call_deadline_extensions.store': onCall(),
   'staff.call_applications.index': onCall(),
   'staff.call_applications.export': onCall(),
   'staff.applications.show': { params: { id: 'decided' }, allow: OFFICER },
