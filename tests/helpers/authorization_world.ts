@@ -104,6 +104,7 @@ export type RecordKey =
   | 'otherApplicationMember'
   | 'memberInvitation'
   | 'release'
+  | 'scoreboardTarget'
 
 export interface World {
   outsiders: Map<(typeof OUTSIDER_ROLES)[number], User>
@@ -347,11 +348,26 @@ export async function buildAuthorizationWorld(): Promise<World> {
   await put('otherSessionItem', otherItem, {})
 
   // The agreement whose first tranche was asked for and verified by the demo.
+  // A startup offer or a bourse de vie: it also reports its progress.
   const verified = await one(
-    `SELECT t.id, t.agreement_id, a.beneficiary_id FROM tranches t
+    `SELECT t.id, t.agreement_id, a.beneficiary_id, a.application_id FROM tranches t
        JOIN agreements a ON a.id = t.agreement_id WHERE t.state = 'verified' LIMIT 1`
   )
-  await put('agreement', verified.agreement_id, { owner: verified.beneficiary_id })
+  // The awarded application's co-applicants (an editor, a viewer): the agreement, its
+  // money and its progress reports stay the beneficiary's.
+  const agreementEditor = await userWithRoles('applicant')
+  const agreementViewer = await userWithRoles('applicant')
+  for (const [person, role] of [
+    [agreementEditor, 'editor'],
+    [agreementViewer, 'viewer'],
+  ] as const) {
+    await coApplicant(verified.application_id, person, role, verified.beneficiary_id)
+  }
+  await put('agreement', verified.agreement_id, {
+    owner: verified.beneficiary_id,
+    member: agreementEditor.id,
+    viewer: agreementViewer.id,
+  })
   await put('verifiedTranche', verified.id, { owner: verified.beneficiary_id })
   const planned = await one(
     `SELECT id FROM tranches WHERE agreement_id = ? AND state = 'planned' ORDER BY sequence LIMIT 1`,
@@ -455,6 +471,19 @@ export async function buildAuthorizationWorld(): Promise<World> {
     created_at: new Date(),
   })
   await put('passkey', passkey, { owner: requester.id })
+
+  // A scoreboard target of its own (a whole count): the admins' to change.
+  const scoreboardTarget = await insert('scoreboard_targets', {
+    indicator: 'jobs_created',
+    year: 2029,
+    region: null,
+    target_value: 20_000,
+    unit: 'count',
+    is_demo: true,
+    created_at: new Date(),
+    updated_at: new Date(),
+  })
+  await put('scoreboardTarget', scoreboardTarget, {})
 
   return { outsiders, records }
 }

@@ -19,10 +19,10 @@ import { DRAFTER_EMAIL, type Actor, type RecordKey } from '#tests/helpers/author
  *   (profile, dashboard, "my applications"): anonymous must be refused, an applicant who
  *   owns nothing must get through.
  * - `{ allow, params }`: the people who may use it. Actors are the anonymous visitor, one
- *   outsider per role (`applicant`, `fund_manager`, `trainee`, `reviewer`,
- *   `programme_officer`, `finance_officer`, `institute_coordinator`, `admin`: accounts
- *   with that role that own nothing, sit on no committee and coordinate another
- *   institute), and the people related to the records the route's ids point to (`owner`,
+ *   outsider per role of the app's ROLES (`applicant`, `fund_manager`, `trainee`,
+ *   `reviewer`, `programme_officer`, `finance_officer`, `institute_coordinator`, `admin`,
+ *   `ministry`: accounts with that role that own nothing, sit on no committee and
+ *   coordinate another institute), and the people related to the records the route's ids point to (`owner`,
  *   `member`, `viewer`, `invitee`, `chair`, `assignedReviewer`, `coordinator`: see
  *   RELATIVES and buildAuthorizationWorld in tests/helpers/authorization_world.ts, where a
  *   new kind of record is added as a RecordKey and one `put`). Every actor not listed must get 403
@@ -67,6 +67,7 @@ const FINANCE: Actor[] = ['finance_officer']
 const ADMIN: Actor[] = ['admin']
 const COORDINATOR: Actor[] = ['coordinator']
 const OWNER_VIEWER_OFFICER: Actor[] = ['owner', 'viewer', 'programme_officer']
+const DASHBOARD_READERS: Actor[] = ['programme_officer', 'finance_officer', 'admin']
 
 const onCall = (allow: Actor[] = OFFICER): RouteAccess => ({ params: { id: 'openCall' }, allow })
 const onPastCall = (allow: Actor[] = OFFICER): RouteAccess => ({
@@ -177,6 +178,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'staff.call_transitions.store': onCall(),
   'staff.call_forms.edit': onCall(),
   'staff.call_forms.update': onCall(),
+  'staff.call_form_builders.edit': onCall(),
+  'staff.call_form_builders.update': onCall(),
   'staff.search.index': { allow: ['programme_officer', 'finance_officer', 'admin'] },
 
   // Applications
@@ -234,6 +237,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // Eligibility (officers)
   'staff.call_rules.edit': onCall(),
   'staff.call_rules.update': onCall(),
+  'staff.rule_builders.edit': onCall(),
+  'staff.rule_builders.update': onCall(),
   'staff.rule_dry_runs.store': onCall(),
   'staff.rule_publications.store': onCall(),
   'staff.verdicts.store': { params: { id: 'ineligible' }, allow: OFFICER },
@@ -343,7 +348,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 
   // Agreements and money
   'agreements.index': SIGNED_IN,
-  'agreements.show': { params: { id: 'agreement' }, allow: ['owner', 'finance_officer'] },
+  // The awarded application's co-applicants read the agreement (not its payment
+  // accounts); the rest, progress reports included, is the beneficiary's.
+  'agreements.show': {
+    params: { id: 'agreement' },
+    allow: ['owner', 'member', 'viewer', 'finance_officer'],
+  },
   'agreement_bank_accounts.update': { params: { id: 'agreement' }, allow: ['owner'] },
   'agreement_stripe_accounts.update': { params: { id: 'agreement' }, allow: ['owner'] },
   'tranche_requests.store': {
@@ -377,4 +387,36 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'privacy_exports.show': { params: { id: 'dataExport' }, allow: ['owner'], signed: 'data_export' },
   'consents.store': { kind: 'signedIn', params: { purpose: { value: 'programme_news' } } },
   'consents.destroy': { kind: 'signedIn', params: { purpose: { value: 'programme_news' } } },
+
+  // Reporting: dashboards (finance officers see the money panels, only officers and
+  // admins the reviewers' CSV, which names people), the scoreboard (public; its regional
+  // detail for the ministry, officers and admins; targets set by admins), progress
+  // reports (the beneficiary writes them, officers read them) and the continuum of an
+  // organization (its members, officers, admins).
+  'staff.dashboards.index': { allow: DASHBOARD_READERS },
+  // Without `?table=` the allowed get a 422: the refusal comes before the validator.
+  'staff.dashboards.export': { allow: DASHBOARD_READERS },
+  'staff.dashboards.reviewers.export': { allow: ['programme_officer', 'admin'] },
+  'scoreboard.show': PUBLIC,
+  'staff.scoreboard.show': { allow: ['ministry', 'programme_officer', 'admin'] },
+  'admin.scoreboard_targets.index': { allow: ADMIN },
+  'admin.scoreboard_targets.store': {
+    allow: ADMIN,
+    body: { indicator: 'jobs_created', year: 2031, targetValue: '30 000' },
+  },
+  'admin.scoreboard_targets.update': {
+    params: { id: 'scoreboardTarget' },
+    allow: ADMIN,
+    body: { targetValue: '25 000' },
+  },
+  'progress_reports.index': {
+    params: { id: 'agreement' },
+    allow: ['owner', 'programme_officer', 'finance_officer'],
+  },
+  'progress_reports.store': { params: { id: 'agreement' }, allow: ['owner'] },
+  'continuums.show': {
+    params: { id: 'organization' },
+    allow: ['owner', 'member', 'programme_officer', 'admin'],
+  },
+  'staff.late_progress_reports.index': { allow: OFFICER },
 }
