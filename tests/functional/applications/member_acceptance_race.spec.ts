@@ -13,8 +13,17 @@ import { resetRedis } from '#tests/helpers/services'
 /*
 | Real transactions, committed: no global transaction, so the accepts really contend for
 | the invitation's row. The test deletes the application it created (its members go with
-| it); the people stay, as the append-only audit log refers to them.
+| it) and its call, which would otherwise stay open in every later test's catalogue; the
+| people stay, as the append-only audit log refers to them.
 */
+async function deleteCreatedRows(applicationId: number, callId: number) {
+  await db.from('applications').where('id', applicationId).delete()
+  const call = await db.from('calls').where('id', callId).select('programme_id').firstOrFail()
+  await db.from('form_versions').where('call_id', callId).delete()
+  await db.from('calls').where('id', callId).delete()
+  await db.from('programmes').where('id', call.programme_id).delete()
+}
+
 test.group('Co-applicants / two accepts of one invitation at once', (group) => {
   group.each.setup(async () => {
     await resetRedis()
@@ -30,9 +39,7 @@ test.group('Co-applicants / two accepts of one invitation at once', (group) => {
     const owner = await userWithRoles('applicant')
     const invitee = await userWithRoles('applicant')
     const application = await draftOf(owner, call)
-    cleanup(async () => {
-      await db.from('applications').where('id', application.id).delete()
-    })
+    cleanup(() => deleteCreatedRows(application.id, call.id))
     const fake = mail.fake()
     await new InviteApplicationMember().handle(
       application.id,
@@ -69,9 +76,7 @@ test.group('Co-applicants / two accepts of one invitation at once', (group) => {
     const owner = await userWithRoles('applicant')
     const invitee = await userWithRoles('applicant')
     const application = await draftOf(owner, call)
-    cleanup(async () => {
-      await db.from('applications').where('id', application.id).delete()
-    })
+    cleanup(() => deleteCreatedRows(application.id, call.id))
     const row = (email: string) => ({
       application_id: application.id,
       user_id: invitee.id,

@@ -5,7 +5,6 @@ test.group('Public files', () => {
   test('only URLs under a name in public/ are looked up on disk', ({ assert }) => {
     assert.isTrue(mayNamePublicFile('/favicon.ico'))
     assert.isTrue(mayNamePublicFile('/favicon.svg'))
-    assert.isTrue(mayNamePublicFile('/assets/app.js'))
     assert.isTrue(mayNamePublicFile('/fav%69con.ico'))
     assert.isTrue(
       mayNamePublicFile('/%E0%A4%A'),

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import type { Group } from '@japa/runner/core'
 import db from '@adonisjs/lucid/services/db'
+import env from '#start/env'
 import { DateTime } from 'luxon'
 import OpenDataRelease from '#reporting/register/models/open_data_release'
 import { SweepReleases } from '#reporting/register/actions/sweep_releases'
@@ -54,7 +55,7 @@ test.group('Open-data register / releases', (group) => {
     const { body, problems } = validPackage(release)
     assert.deepEqual(problems, [])
     assert.equal(body.version, '1.4')
-    assert.equal(body.downloadURL, `http://127.0.0.1:3460/open-data/releases/${release.id}.json`)
+    assert.equal(body.downloadURL, `${env.get('APP_URL')}/open-data/releases/${release.id}.json`)
     const byRecipient = body.grants.map((grant: any) => [
       grant.recipientOrganization?.[0]?.name ?? grant.recipientIndividual.name,
       grant.amountAwarded,
@@ -485,7 +486,7 @@ test.group('Open-data register / index and API', (group) => {
     assert.deepEqual(schemaProblems(openApiDocument as any, schema, response.body()), [])
     assert.deepEqual(
       response.body().data.map((item: any) => [item.id, item.links.json]),
-      [[release.id, `http://127.0.0.1:3460/open-data/releases/${release.id}.json`]]
+      [[release.id, `${env.get('APP_URL')}/open-data/releases/${release.id}.json`]]
     )
     const all = await client.get('/api/v1/open-data/releases')
     assert.isAtLeast(all.body().meta.total, 2)
