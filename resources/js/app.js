@@ -8,7 +8,11 @@ import './passkeys.js'
 // Confirm destructive actions: <form data-confirm="Are you sure?">
 document.addEventListener('submit', (event) => {
   const form = event.target
-  if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+  if (
+    form instanceof HTMLFormElement &&
+    form.dataset.confirm &&
+    !window.confirm(form.dataset.confirm)
+  ) {
     event.preventDefault()
   }
 })
@@ -21,4 +25,22 @@ document.addEventListener('submit', (event) => {
     // After the browser has read the form (a disabled button's value would be lost).
     setTimeout(() => button.setAttribute('disabled', ''))
   }
+})
+
+// A link of an error summary puts the caret in the field it names (a fieldset: its first
+// control), not only scrolls to it, so a keyboard user types the fix at once.
+document.addEventListener('click', (event) => {
+  const link =
+    event.target instanceof Element
+      ? event.target.closest('[data-error-summary] a[href^="#"]')
+      : null
+  const target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)))
+  if (!target) return
+  const control = target.matches('input, select, textarea, button')
+    ? target
+    : target.querySelector('input:not([type="hidden"]), select, textarea, button')
+  if (!control) return
+  event.preventDefault()
+  control.focus()
+  history.replaceState(null, '', link.hash)
 })
