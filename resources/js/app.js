@@ -44,3 +44,9 @@ document.addEventListener('click', (event) => {
   control.focus()
   history.replaceState(null, '', link.hash)
 })
+
+// A form refused by the server without an error summary: the caret goes to the first field
+// in error, whose message is tied to it (aria-describedby), rather than to the top of the page.
+if (!document.querySelector('[data-error-summary]')) {
+  document.querySelector('main [aria-invalid="true"]')?.focus()
+}
