@@ -148,10 +148,10 @@ test.group('Browser: keyboard only', (group) => {
     // Catalogue → the call's page → a new draft.
     await tabTo(page, `a[href="/calls/${call.id}"]`, assert)
     await page.keyboard.press('Enter')
-    await page.waitForURL(`**/calls/${call.id}`)
+    await page.waitForURL(`**/calls/${call.id}`, { waitUntil: 'networkidle' })
     await tabTo(page, `form[action="/calls/${call.id}/applications"] button[type="submit"]`, assert)
     await page.keyboard.press('Enter')
-    await page.waitForURL('**/applications/*/edit')
+    await page.waitForURL('**/applications/*/edit', { waitUntil: 'networkidle' })
 
     // Submitting the empty form is refused: the focus lands on the list of problems.
     await tabTo(page, 'button[formaction$="/submission"]', assert)
