@@ -50,3 +50,32 @@ document.addEventListener('click', (event) => {
 if (!document.querySelector('[data-error-summary]')) {
   document.querySelector('main [aria-invalid="true"]')?.focus()
 }
+
+// A table wider than the screen scrolls sideways inside its .table-wrap: the wrapper then
+// takes the focus, so the arrow keys scroll it (WCAG 2.1.1), and is named after the table's
+// caption or its section's heading. Checked again when the window is resized.
+function letScrollingTablesTakeFocus() {
+  for (const wrap of document.querySelectorAll('.table-wrap')) {
+    const scrolls = wrap.scrollWidth > wrap.clientWidth + 1
+    if (scrolls && !wrap.hasAttribute('tabindex')) {
+      const label =
+        wrap.querySelector('caption') ??
+        wrap.closest('section, .card')?.querySelector('h2, h3') ??
+        null
+      wrap.dataset.scrollFocus = ''
+      wrap.setAttribute('tabindex', '0')
+      if (label) {
+        label.id ||= `table-label-${Math.random().toString(36).slice(2)}`
+        wrap.setAttribute('role', 'region')
+        wrap.setAttribute('aria-labelledby', label.id)
+      }
+    } else if (!scrolls && wrap.dataset.scrollFocus !== undefined) {
+      delete wrap.dataset.scrollFocus
+      for (const name of ['tabindex', 'role', 'aria-labelledby']) wrap.removeAttribute(name)
+    }
+  }
+}
+letScrollingTablesTakeFocus()
+window.addEventListener('resize', letScrollingTablesTakeFocus)
+// Web fonts change widths once loaded.
+window.addEventListener('load', letScrollingTablesTakeFocus)

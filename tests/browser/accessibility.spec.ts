@@ -24,6 +24,11 @@ import { resetRedis } from '#tests/helpers/services'
 const LOCALES = ['fr', 'ar'] as const
 type Locale = (typeof LOCALES)[number]
 
+const SCREENS = [
+  ['desktop', { width: 1366, height: 900 }],
+  ['phone', { width: 390, height: 844 }],
+] as const
+
 /** Every role takes the tour (a new role without one does not compile), and the visitor. */
 const TOURISTS = ['visitor', ...ROLES] as const
 type Tourist = (typeof TOURISTS)[number]
@@ -254,30 +259,35 @@ test.group('Browser: WCAG 2.2 AA over the tour (axe-core)', (group) => {
   // A11Y_ROLES=admin,reviewer runs those tours only (docs/accessibility.md).
   const only = process.env.A11Y_ROLES?.split(',')
   for (const role of TOURISTS.filter((name) => !only || only.includes(name))) {
-    for (const locale of LOCALES) {
-      // One browser context per role and language, signed in once.
-      test(`the ${role} tour in ${locale} has no WCAG 2.2 AA violation`)
-        .timeout(240_000)
-        .run(async ({ browserContext, visit, assert }) => {
-          const tour = tours[role]
-          if (tour.email) await signIn(browserContext as any, tour.email)
-          const page = await visit(tour.pages[0])
-          await page.setViewportSize({ width: 1366, height: 900 })
-          await pickLanguage(page, locale)
-          const problems: string[] = []
-          for (const path of tour.pages) {
-            const response = await page.goto(path)
-            const status = response?.status() ?? 0
-            if (path !== '/no-such-page' && status >= 400) {
-              problems.push(`${locale} ${path}: HTTP ${status}`)
-              continue
+    // The visitor's pages are the ones most read on a phone: targets and reflow at 390 px too.
+    const screens = role === 'visitor' ? SCREENS : SCREENS.slice(0, 1)
+    for (const [screen, viewport] of screens) {
+      for (const locale of LOCALES) {
+        // One browser context per role, language and screen, signed in once.
+        test(`the ${role} tour in ${locale} on a ${screen} has no WCAG 2.2 AA violation`)
+          .timeout(240_000)
+          .run(async ({ browserContext, visit, assert }) => {
+            const tour = tours[role]
+            if (tour.email) await signIn(browserContext as any, tour.email)
+            const page = await visit(tour.pages[0])
+            await page.setViewportSize(viewport)
+            await pickLanguage(page, locale)
+            const problems: string[] = []
+            for (const path of tour.pages) {
+              const response = await page.goto(path)
+              const status = response?.status() ?? 0
+              if (path !== '/no-such-page' && status >= 400) {
+                problems.push(`${locale} ${path}: HTTP ${status}`)
+                continue
+              }
+              assert.equal(await page.getAttribute('html', 'lang'), locale, path)
+              assert.equal(await page.getAttribute('html', 'dir'), locale === 'ar' ? 'rtl' : 'ltr')
+              const where = `${locale} ${screen} ${path}`
+              problems.push(...describeViolations(where, await axeViolations(page)))
             }
-            assert.equal(await page.getAttribute('html', 'lang'), locale, path)
-            assert.equal(await page.getAttribute('html', 'dir'), locale === 'ar' ? 'rtl' : 'ltr')
-            problems.push(...describeViolations(`${locale} ${path}`, await axeViolations(page)))
-          }
-          assert.deepEqual(problems, [], `\n${problems.join('\n')}\n`)
-        })
+            assert.deepEqual(problems, [], `\n${problems.join('\n')}\n`)
+          })
+      }
     }
   }
 })
