@@ -107,6 +107,13 @@ async function buildTours(): Promise<Record<Tourist, Tour>> {
     .firstOrFail()
 
   const admin = await User.findByOrFail('email', 'admin@manassa.test')
+  const founder = await User.findByOrFail('email', 'founder@manassa.test')
+  const startup = await db
+    .from('organization_members')
+    .where('user_id', founder.id)
+    .orderBy('organization_id')
+    .select('organization_id')
+    .firstOrFail()
   const auditEntry = await db.from('audit_logs').orderBy('id', 'desc').select('id').firstOrFail()
 
   return {
@@ -126,6 +133,9 @@ async function buildTours(): Promise<Record<Tourist, Tour>> {
         '/training/numbers',
         '/verify',
         `/verify/${certificate.code}`,
+        '/scoreboard',
+        '/open-data',
+        `/open-data/calls/${pastCall.id}/cut-off`,
         '/no-such-page',
       ],
     },
@@ -140,6 +150,7 @@ async function buildTours(): Promise<Record<Tourist, Tour>> {
         '/agreements',
         `/agreements/${agreement.id}`,
         '/organizations',
+        `/agreements/${agreement.id}/progress`,
         '/organizations/new',
         '/profile',
         '/privacy',
@@ -193,6 +204,13 @@ async function buildTours(): Promise<Record<Tourist, Tour>> {
         `/staff/calls/${pastCall.id}/ranking`,
         `/staff/calls/${pastCall.id}/reevaluations`,
         '/staff/search?q=Kettani',
+        '/staff/dashboards',
+        `/staff/calls/${early.id}/form/builder`,
+        `/staff/calls/${early.id}/rules/builder`,
+        `/staff/calls/${early.id}/deadline-extensions`,
+        '/staff/progress/late',
+        '/staff/scoreboard',
+        `/organizations/${startup.organization_id}/continuum`,
       ],
     },
     finance_officer: {
@@ -229,7 +247,12 @@ async function buildTours(): Promise<Record<Tourist, Tour>> {
         `/admin/audit/${auditEntry.id}`,
         '/admin/audit/verification',
         '/admin/privacy/requests',
+        '/admin/scoreboard/targets',
       ],
+    },
+    ministry: {
+      email: 'ministry@manassa.test',
+      pages: ['/dashboard', '/staff/scoreboard', '/scoreboard'],
     },
   }
 }
