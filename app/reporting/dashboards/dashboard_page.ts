@@ -22,9 +22,12 @@ import {
  */
 export const DASHBOARD_CACHE_SECONDS = 15 * 60
 
+/** What the page prints, and no more: the cached entry is read back on every request. */
 export interface DashboardPage {
-  figures: DashboardFigures
-  tables: DashboardTable[]
+  figures: Pick<DashboardFigures, 'asOf' | 'calls'> & {
+    money: Omit<DashboardFigures['money'], 'months'>
+  }
+  tables: Array<Pick<DashboardTable, 'key' | 'caption' | 'chart' | 'html'>>
 }
 
 /**
@@ -45,7 +48,16 @@ export async function dashboardPage(
   const stamp = await dashboardCalls()
   const compute = async (): Promise<DashboardPage> => {
     const figures = await dashboardFigures(filters, panels, stamp)
-    return { figures, tables: dashboardTables(figures, i18n, keys) }
+    const { months, ...money } = figures.money
+    return {
+      figures: { asOf: figures.asOf, calls: figures.calls, money },
+      tables: dashboardTables(figures, i18n, keys).map(({ key, caption, chart, html }) => ({
+        key,
+        caption,
+        chart,
+        html,
+      })),
+    }
   }
   const known =
     (!filters.callId || stamp.calls.some((call) => call.callId === filters.callId)) &&
