@@ -88,8 +88,17 @@ export async function dashboard({ env, log }) {
     await Promise.all([answersAtAll(portal), answersAtAll(baseline)])
     const code = () => currentCode(benchEnv, seeded.totpSecret)
     const cookie = await logIn(portal.origin, code, OFFICER_EMAIL, OFFICER_PASSWORD)
-    const portalSide = { url: `${portal.origin}${PATH}`, headers: { cookie } }
-    const baselineSide = { url: `${baseline.origin}${PATH}`, headers: {} }
+    // With the pids: CPU time per request (compareWithBaseline reads /proc).
+    const portalSide = {
+      url: `${portal.origin}${PATH}`,
+      headers: { cookie },
+      pid: portal.child.pid,
+    }
+    const baselineSide = {
+      url: `${baseline.origin}${PATH}`,
+      headers: {},
+      pid: baseline.child.pid,
+    }
     const [portalPage, baselinePage] = await Promise.all([
       fetchPage(portalSide.url, portalSide.headers),
       fetchPage(baselineSide.url, baselineSide.headers),

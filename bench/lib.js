@@ -13,6 +13,7 @@ import {
   readFileSync,
   realpathSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -71,9 +72,9 @@ const running = new Set()
  * table stays readable; it is printed if the process fails. Each child leads its own
  * process group, so stopping it also stops anything it started.
  */
-export function startProcess(name, command, args, env) {
+export function startProcess(name, command, args, env, cwd = ROOT) {
   const child = spawn(command, args, {
-    cwd: ROOT,
+    cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -169,19 +170,25 @@ export async function ensureAssets(log) {
  * A node server (`args` after node's path) in production mode on a free port of
  * 127.0.0.1; `extraEnv` is added last. Returns the process and its origin.
  */
-export async function startServer(name, args, env, extraEnv = {}) {
+export async function startServer(name, args, env, extraEnv = {}, cwd = ROOT) {
   const port = await freePort()
   const origin = `http://127.0.0.1:${port}`
-  const child = startProcess(name, process.execPath, args, {
-    ...process.env,
-    ...env,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    APP_URL: origin,
-    ...extraEnv,
-  })
+  const child = startProcess(
+    name,
+    process.execPath,
+    args,
+    {
+      ...process.env,
+      ...env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      APP_URL: origin,
+      ...extraEnv,
+    },
+    cwd
+  )
   return { child, origin }
 }
 
@@ -214,9 +221,92 @@ export function serveBarePage(path, pool, render) {
   process.on('SIGINT', stop)
 }
 
-/** The portal itself (bin/server.ts through the TypeScript loader). */
-export const startPortal = (env) =>
-  startServer('portal', ['--import', '@poppinss/ts-exec', 'bin/server.ts'], env)
+// ---------------------------------------------------------------------------------------
+// The portal as production runs it: `node ace build` → build/bin/server.js
+// ---------------------------------------------------------------------------------------
+
+const BUILD = `${ROOT}build/`
+const BUILD_STAMP = `${BUILD}.bench-sources`
+/** What `node ace build` compiles or copies; public/assets is the build's own output. */
+const BUILD_INPUTS = [
+  'app',
+  'bin',
+  'commands',
+  'config',
+  'database',
+  'providers',
+  'resources',
+  'start',
+  'public',
+  '.adonisjs',
+  'adonisrc.ts',
+  'vite.config.ts',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+]
+
+/** The newest modification time (ms) among the build's inputs. */
+function newestSourceMs() {
+  let newest = 0
+  const visit = (path) => {
+    if (path === `${ROOT}public/assets`) return
+    let stat
+    try {
+      stat = statSync(path)
+    } catch {
+      return
+    }
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(path)) visit(join(path, entry))
+    } else {
+      newest = Math.max(newest, stat.mtimeMs)
+    }
+  }
+  BUILD_INPUTS.forEach((input) => visit(`${ROOT}${input}`))
+  return newest
+}
+
+let built
+
+/**
+ * The production build (`node ace build`, assets included), made once per bench run and
+ * reused while no source is newer than the one it was built from (build/.bench-sources).
+ * BENCH_BUILD=reuse measures build/ as it is (an older build, to compare against).
+ */
+export function ensureBuild(log = console.log) {
+  built ??= (async () => {
+    if (process.env.BENCH_BUILD === 'reuse' && existsSync(`${BUILD}bin/server.js`)) {
+      log('BENCH_BUILD=reuse: measuring build/ as it is, whatever changed since')
+      return
+    }
+    const newest = newestSourceMs()
+    const stamp = existsSync(BUILD_STAMP) ? Number(readFileSync(BUILD_STAMP, 'utf8')) : 0
+    if (existsSync(`${BUILD}bin/server.js`) && stamp >= newest) {
+      log('production build up to date (build/)')
+      return
+    }
+    log('building the portal for production (node ace build)')
+    const child = spawn(process.execPath, ['ace.js', 'build'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    const code = await new Promise((resolve) => child.on('exit', resolve))
+    if (code !== 0) throw new Error(`node ace build failed (exit code ${code})`)
+    writeFileSync(BUILD_STAMP, String(newest))
+  })()
+  return built
+}
+
+/**
+ * The portal as production runs it: the compiled build/bin/server.js (no TypeScript
+ * loader), NODE_ENV=production, from build/ with the project's node_modules (as
+ * bin/production_smoke.js runs it). `nodeArgs` go before the script (--cpu-prof …).
+ */
+export async function startPortal(env, { name = 'portal', nodeArgs = [] } = {}) {
+  await ensureBuild()
+  return startServer(name, [...nodeArgs, 'bin/server.js'], env, {}, BUILD)
+}
 
 // ---------------------------------------------------------------------------------------
 // Load
@@ -525,11 +615,10 @@ export async function compareWithBaseline({ name, portal, baseline, targetRatio,
  */
 export async function profilePortal({ name, env, prepare, log, notes = [] }) {
   const directory = mkdtempSync(join(tmpdir(), `bench-${name}-`))
-  const server = await startServer(
-    'portal (profiled)',
-    ['--cpu-prof', `--cpu-prof-dir=${directory}`, '--import', '@poppinss/ts-exec', 'bin/server.ts'],
-    env
-  )
+  const server = await startPortal(env, {
+    name: 'portal (profiled)',
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${directory}`],
+  })
   try {
     const side = await prepare(server)
     await load(side.url, { connections: CONNECTIONS, seconds: 5, headers: side.headers })

@@ -100,15 +100,18 @@ function open(chart: ChartBase, height: number, defs: string) {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 ${WIDTH} ${height}"` +
     ` width="${WIDTH}" height="${height}" direction="${chart.direction}"` +
-    ` aria-labelledby="${titleId} ${descId}" font-size="13" font-family="inherit">` +
+    // The text colour, inherited by every label (shapes all set their own fill).
+    ` aria-labelledby="${titleId} ${descId}" font-size="13" font-family="inherit" fill="#1f2937">` +
     `<title id="${titleId}">${escapeSvg(chart.title)}</title>` +
     `<desc id="${descId}">${escapeSvg(chart.description)}</desc>` +
     `<defs>${defs}</defs>`
   )
 }
 
+/** A label; its colour comes from the <svg>, and "start" is the default anchor. */
 function text(x: number, y: number, anchor: 'start' | 'end' | 'middle', content: string) {
-  return `<text x="${x}" y="${round(y)}" text-anchor="${anchor}" fill="#1f2937">${escapeSvg(content)}</text>`
+  const anchoring = anchor === 'start' ? '' : ` text-anchor="${anchor}"`
+  return `<text x="${x}" y="${round(y)}"${anchoring}>${escapeSvg(content)}</text>`
 }
 
 /** A legend row: pattern swatch then label, laid out in the reading direction. */

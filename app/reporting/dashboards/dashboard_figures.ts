@@ -189,7 +189,9 @@ export async function dashboardCalls() {
       envelopeCentimes: Number(row.envelope_centimes),
     }))
   const asOf: Date | null = rows[0]?.as_of ?? null
-  return { calls, asOf }
+  /** The last refresh, exactly (its id and its instant to the microsecond): a cache key. */
+  const refreshStamp: string | null = rows[0]?.refresh_stamp ?? null
+  return { calls, asOf, refreshStamp }
 }
 
 /**
@@ -198,9 +200,10 @@ export async function dashboardCalls() {
  */
 export async function dashboardFigures(
   filters: DashboardFilters,
-  panels: DashboardPanels
+  panels: DashboardPanels,
+  stamp?: Awaited<ReturnType<typeof dashboardCalls>>
 ): Promise<DashboardFigures> {
-  const { calls, asOf } = await dashboardCalls()
+  const { calls, asOf } = stamp ?? (await dashboardCalls())
   // One after the other: a transaction (or a test's) runs one query at a time anyway.
   const applications = panels.applications ? await applicationFigures(filters) : null
   const durations = await durationFigures(filters)

@@ -71,8 +71,11 @@ function within(filters: DashboardFilters, { months = true } = {}) {
 }
 
 /** The calls (filter options, envelopes, stages) and the stamp of the last refresh. */
-export const CALLS_SQL = `SELECT c.*, (SELECT max(refreshed_at) FROM dashboard_refreshes) AS as_of
-  FROM (SELECT 1) AS stamp LEFT JOIN dashboard_call_rollup c ON true
+export const CALLS_SQL = `SELECT c.*, r.refreshed_at AS as_of,
+    r.id || '@' || extract(epoch FROM r.refreshed_at) AS refresh_stamp
+  FROM (SELECT 1) AS stamp
+  LEFT JOIN (SELECT id, refreshed_at FROM dashboard_refreshes ORDER BY id DESC LIMIT 1) AS r ON true
+  LEFT JOIN dashboard_call_rollup c ON true
   ORDER BY c.opens_at DESC, c.call_id DESC`
 
 const FUNNEL_SUMS = FUNNEL_STAGES.map((stage) => `sum(${stage})::int AS ${stage}`).join(', ')

@@ -1,12 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { filledQueryString } from '#applications/validators/staff_filters'
 import { dashboardPanelsOf, viewDashboards } from '#reporting/dashboards/abilities'
-import { dashboardFigures } from '#reporting/dashboards/dashboard_figures'
-import {
-  DASHBOARD_TABLES,
-  MONEY_TABLES,
-  dashboardTables,
-} from '#reporting/dashboards/dashboard_tables'
+import { dashboardPage } from '#reporting/dashboards/dashboard_page'
+import { DASHBOARD_TABLES, MONEY_TABLES } from '#reporting/dashboards/dashboard_tables'
 import {
   dashboardFiltersValidator,
   dashboardMessages,
@@ -29,9 +25,9 @@ export default class DashboardsController {
     })
     if (error) response.status(422)
     const filters = error ? {} : filtersOf(input)
-    const figures = await dashboardFigures(filters, panels)
-    const tables = dashboardTables(
-      figures,
+    const { figures, tables } = await dashboardPage(
+      filters,
+      panels,
       i18n,
       panels.applications ? DASHBOARD_TABLES : MONEY_TABLES
     )
