@@ -12,7 +12,7 @@
 |   → the portal (production mode) and the bare baseline started → the officer logs in
 |   (password, then the authenticator's code) → both pages checked to show the same
 |   funnel → warm-up → A B A B A B (5 s each, 32 connections) → A/A control → a 10 s run
-|   of each side recording every response time (`dashboard.p95`).
+|   of each side recording every response time (`dashboard.p95_10s_run`, the issue-12 figure: p95 ≤ 300 ms).
 |
 | The baseline (node:http + pg, no router, session, middleware or template engine) runs
 | the portal's own queries, imported from app/reporting/dashboards/dashboard_queries.ts,
@@ -119,7 +119,7 @@ export async function dashboard({ env, log }) {
     )
     rows.push(
       {
-        name: 'dashboard.p95',
+        name: 'dashboard.p95_10s_run',
         value: portalLatency.p95,
         unit: 'ms',
         baseline: baselineLatency.p95,
