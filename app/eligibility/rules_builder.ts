@@ -1,4 +1,4 @@
-import { LOCALES } from '#core/i18n/locales'
+import { isRecord, listOf, localizedOf, textOf } from '#core/validators/posted_structure'
 import type { LocalizedText } from '#core/i18n/localized_text'
 import {
   OPERATORS,
@@ -55,35 +55,6 @@ export interface RulesBuilder {
   combinator: 'all' | 'any'
   conditions: BuilderCondition[]
   criteria: BuilderCriterion[]
-}
-
-const isRecord = (value: unknown): value is Record<string, any> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-function listOf(value: unknown, max: number): unknown[] {
-  if (Array.isArray(value)) return value.slice(0, max)
-  if (!isRecord(value)) return []
-  return Object.keys(value)
-    .filter((key) => /^\d{1,4}$/.test(key))
-    .sort((a, b) => Number(a) - Number(b))
-    .slice(0, max)
-    .map((key) => value[key])
-}
-
-function textOf(value: unknown, max = 2000): string {
-  if (typeof value === 'string') return value.trim().slice(0, max)
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  return ''
-}
-
-function localizedOf(value: unknown): LocalizedText {
-  const text: LocalizedText = {}
-  if (!isRecord(value)) return text
-  for (const locale of LOCALES) {
-    const typed = textOf(value[locale])
-    if (typed) text[locale] = typed
-  }
-  return text
 }
 
 // ---------------------------------------------------------------------------------------

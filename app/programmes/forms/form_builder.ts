@@ -1,4 +1,10 @@
-import { LOCALES } from '#core/i18n/locales'
+import {
+  POSTED_TEXT_LIMIT,
+  isRecord,
+  listOf,
+  localizedOf,
+  textOf,
+} from '#core/validators/posted_structure'
 import type { LocalizedText } from '#core/i18n/localized_text'
 import {
   FIELD_TYPES,
@@ -19,7 +25,12 @@ import {
  */
 
 /** Beyond these, a post is not a form an officer built by hand. */
-export const BUILDER_LIMITS = { sections: 40, fields: 120, options: 100, text: 2000 } as const
+export const BUILDER_LIMITS = {
+  sections: 40,
+  fields: 120,
+  options: 100,
+  text: POSTED_TEXT_LIMIT,
+} as const
 
 /** One field as edited: its definition, with what other types would use kept aside. */
 export type BuilderField = Omit<
@@ -43,37 +54,7 @@ export interface BuilderForm {
   sections: BuilderSection[]
 }
 
-const isRecord = (value: unknown): value is Record<string, any> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** A posted list: an array, or an object with numeric keys (long lists, sparse indices). */
-function listOf(value: unknown, max: number): unknown[] {
-  if (Array.isArray(value)) return value.slice(0, max)
-  if (!isRecord(value)) return []
-  return Object.keys(value)
-    .filter((key) => /^\d{1,4}$/.test(key))
-    .sort((a, b) => Number(a) - Number(b))
-    .slice(0, max)
-    .map((key) => value[key])
-}
-
-function textOf(value: unknown, max: number = BUILDER_LIMITS.text): string {
-  if (typeof value === 'string') return value.trim().slice(0, max)
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  return ''
-}
-
 const checked = (value: unknown) => ['1', 'true', 'on', 'yes', true].includes(value as any)
-
-function localizedOf(value: unknown): LocalizedText {
-  const text: LocalizedText = {}
-  if (!isRecord(value)) return text
-  for (const locale of LOCALES) {
-    const typed = textOf(value[locale])
-    if (typed) text[locale] = typed
-  }
-  return text
-}
 
 /** A bound: '' is none, a number is a number, anything else stays as typed. */
 function boundOf(value: unknown): number | string | undefined {
