@@ -11,6 +11,8 @@ import { agreementFor } from '#database/factories/agreement_factory'
 import { userWithRoles } from '#database/factories/user_factory'
 import { captureMail, isolateEachTest } from '#tests/helpers/http'
 import { nowInCasablanca } from '#core/casablanca_time'
+import { Money } from '#core/money'
+import { resetRedis } from '#tests/helpers/services'
 
 /** A startup agreement signed `monthsAgo` months (and `days` days) ago, in Casablanca. */
 async function startupAgreementSigned(monthsAgo: number, days = 0) {
@@ -231,6 +233,32 @@ test.group('Progress reports: schedule and submission', (group) => {
     anonymousPost.assertStatus(302)
     anonymousPost.assertHeader('location', '/login')
     assert.lengthOf(await ProgressReport.all(), 0)
+  })
+
+  test('funds raised typed in dirhams on the report form reach the public scoreboard as typed', async ({
+    client,
+    assert,
+  }) => {
+    const { agreement, applicant, signedOn } = await startupAgreementSigned(4)
+    const before = await client.get('/scoreboard')
+    before.assertStatus(200)
+    const fundsRaised = (html: string) =>
+      html.match(/<dd id="figure-funds_raised">([^<]*)<\/dd>/)?.[1]?.trim()
+    assert.equal(fundsRaised(before.text()), Money.ofCentimes(0).format('fr'))
+
+    const sent = await client
+      .post(`/agreements/${agreement.id}/progress`)
+      .form({ ...VALID, periodStart: signedOn })
+      .loginAs(applicant)
+      .withCsrfToken()
+      .redirects(0)
+    sent.assertStatus(302)
+
+    await resetRedis() // the public figures are cached for a minute
+    const after = await client.get('/scoreboard')
+    after.assertStatus(200)
+    // "250 000" typed once, stored as centimes, summed in SQL, printed as money.
+    assert.equal(fundsRaised(after.text()), Money.ofCentimes(25_000_000).format('fr'))
   })
 })
 
