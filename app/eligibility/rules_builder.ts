@@ -1,4 +1,11 @@
-import { isRecord, listOf, localizedOf, textOf } from '#core/validators/posted_structure'
+import {
+  freshKey,
+  isRecord,
+  listOf,
+  localizedOf,
+  move,
+  textOf,
+} from '#core/validators/posted_structure'
 import type { LocalizedText } from '#core/i18n/localized_text'
 import {
   OPERATORS,
@@ -273,18 +280,6 @@ export function ruleSetOfBuilder(state: RulesBuilder, form: FormDefinition | nul
 // Buttons
 // ---------------------------------------------------------------------------------------
 
-function freshId(prefix: string, taken: string[]) {
-  for (let n = taken.length + 1; ; n++) {
-    if (!taken.includes(`${prefix}_${n}`)) return `${prefix}_${n}`
-  }
-}
-
-function move<T>(list: T[], index: number, by: -1 | 1) {
-  const to = index + by
-  if (index < 0 || index >= list.length || to < 0 || to >= list.length) return
-  ;[list[index], list[to]] = [list[to], list[index]]
-}
-
 const COMMAND = /^([a-z_]{3,20})(?::(\d{1,4}))?(?:@(\d{1,4}))?$/
 
 /** Applies one button of the rules editor (in place); `save`, `refresh` and unknowns change nothing. */
@@ -300,7 +295,7 @@ export function applyRulesCommand(state: RulesBuilder, command: unknown): boolea
     case 'add_condition':
       if (state.conditions.length >= RULES_BUILDER_LIMITS.conditions) return false
       state.conditions.push({
-        id: freshId('rule', ids()),
+        id: freshKey('rule', ids()),
         field: '',
         operator: 'present',
         value: '',
@@ -319,7 +314,7 @@ export function applyRulesCommand(state: RulesBuilder, command: unknown): boolea
     case 'add_criterion':
       if (state.criteria.length >= RULES_BUILDER_LIMITS.criteria) return false
       state.criteria.push({
-        id: freshId('criterion', ids()),
+        id: freshKey('criterion', ids()),
         label: {},
         field: '',
         weight: '',

@@ -41,3 +41,17 @@ export function localizedOf(value: unknown): LocalizedText {
   }
   return text
 }
+
+/** `prefix_N` with the first N (from the list's length + 1) no other item uses. */
+export function freshKey(prefix: string, taken: string[]) {
+  for (let n = taken.length + 1; ; n++) {
+    if (!taken.includes(`${prefix}_${n}`)) return `${prefix}_${n}`
+  }
+}
+
+/** Swaps an item with its neighbour above (-1) or below (1); out of range changes nothing. */
+export function move<T>(list: T[], index: number, by: -1 | 1) {
+  const to = index + by
+  if (index < 0 || index >= list.length || to < 0 || to >= list.length) return
+  ;[list[index], list[to]] = [list[to], list[index]]
+}

@@ -1,8 +1,10 @@
 import {
   POSTED_TEXT_LIMIT,
+  freshKey,
   isRecord,
   listOf,
   localizedOf,
+  move,
   textOf,
 } from '#core/validators/posted_structure'
 import type { LocalizedText } from '#core/i18n/localized_text'
@@ -243,17 +245,6 @@ export function definitionOfBuilder(form: BuilderForm): FormDefinition {
 }
 
 /** A key not used yet among `taken`: `field_3`, `section_2`, `option_4`. */
-function freshKey(prefix: string, taken: string[]) {
-  for (let n = taken.length + 1; ; n++) {
-    if (!taken.includes(`${prefix}_${n}`)) return `${prefix}_${n}`
-  }
-}
-
-function move<T>(list: T[], index: number, by: -1 | 1) {
-  const to = index + by
-  if (index < 0 || index >= list.length || to < 0 || to >= list.length) return
-  ;[list[index], list[to]] = [list[to], list[index]]
-}
 
 /** The commands the editor's buttons post, each with its indices (`field_up:1.3`). */
 const COMMAND = /^([a-z_]{3,20})(?::(\d{1,4})(?:\.(\d{1,4}))?(?:\.(\d{1,4}))?)?(?:@(\d{1,4}))?$/
