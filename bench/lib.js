@@ -293,7 +293,8 @@ export function ensureBuild(log = console.log) {
     })
     const code = await new Promise((resolve) => child.on('exit', resolve))
     if (code !== 0) throw new Error(`node ace build failed (exit code ${code})`)
-    writeFileSync(BUILD_STAMP, String(newest))
+    // The build regenerates .adonisjs/ itself: stamp what the sources are after it.
+    writeFileSync(BUILD_STAMP, String(newestSourceMs()))
   })()
   return built
 }
