@@ -9,31 +9,13 @@ import { localize } from '#core/i18n/localized_text'
 import { LOCALES, intlTagOf } from '#core/i18n/locales'
 import { describeCondition, visibleFields } from '#programmes/forms/visibility'
 import { numberFormat } from '#core/i18n/intl_formats'
+import { cacheComponentListing, cacheIncludedPartials } from '#core/views/edge_caches'
 import type { DateTime } from 'luxon'
 
-/*
-| Edge lists the component files of every views directory each time a renderer is made
-| (each request: the auth middleware shares the user with the view) unless it was
-| *constructed* with `cache: true`; AdonisJS turns the cache on later, with configure(),
-| which that listing ignores. It cost a fifth of an API request's CPU time
-| (bench/profiles/api_calls.md). In production the views do not change: list them once,
-| and again only if a directory is mounted or unmounted.
-*/
+// Production's views never change: list their components once, compile each include once.
 if (app.inProduction) {
-  const loader = edge.loader
-  const listComponents = loader.listComponents.bind(loader)
-  const mount = loader.mount.bind(loader)
-  const unmount = loader.unmount.bind(loader)
-  let components: ReturnType<typeof listComponents> | undefined
-  loader.listComponents = () => (components ??= listComponents())
-  loader.mount = (...args) => {
-    components = undefined
-    return mount(...args)
-  }
-  loader.unmount = (...args) => {
-    components = undefined
-    return unmount(...args)
-  }
+  cacheComponentListing(edge)
+  cacheIncludedPartials(edge)
 }
 
 edge.global('locales', LOCALES)
