@@ -3,7 +3,7 @@
 | (bench/baseline_server.js), DESIGN §9's method:
 |
 |   both started in this run → same answer checked → warm-up each →
-|   A B A' B' × 3 (4 s each, 32 connections; A/A control within ±10 %, else "noisy") →
+|   A B A' B' × 5 (5 s each, 32 connections; A/A control within ±10 %, else "noisy") →
 |   a profiled portal under the same load (bench/profiles/api_calls.md)
 */
 import {

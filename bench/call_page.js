@@ -2,7 +2,7 @@
 | call_page: a call's public page (GET /calls/:id, a full page: session, CSRF, Edge; the
 | call, its form version and its published eligibility rules) against a bare node:http +
 | pg server replaying the SQL the portal runs for it (bench/page_replay.js), DESIGN §9's
-| method: both started in this run → A B A' B' × 3 (4 s each, 32 connections; A/A control
+| method: both started in this run → A B A' B' × 5 (5 s each, 32 connections; A/A control
 | within ±10 %, else "noisy") → a profiled portal under the same load
 | (bench/profiles/call_page.md). The call is the first open call of the demo data.
 */

@@ -371,7 +371,12 @@ export async function load(url, { connections = 32, seconds = 5, headers = {}, p
   }
 }
 
-export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
 
 /**
  * In a measuring child process: the app booted as `node ace` boots it (console
@@ -415,10 +420,14 @@ export async function measureInChild(name, script, env, timeLimitMs) {
 
 const CONNECTIONS = 32
 const WARMUP_SECONDS = 3 // per warm-up block
-const WARMUP_MAX_BLOCKS = 8
-const WARMUP_STABLE = 0.05 // two blocks in a row within 5 %: warm
-const ROUND_SECONDS = 4
-const ROUNDS = 3 // of A B A' B'
+const WARMUP_MIN_BLOCKS = 5 // the portal's JIT keeps speeding it up for some 15 s under load
+const WARMUP_MAX_BLOCKS = 12
+const WARMUP_STABLE = 0.05 // the last three blocks within 5 % of their mean: warm
+const ROUND_SECONDS = 5
+// Rounds of A B A' B'. A page's throughput over 5 s varies by some ±8 % from one window to
+// the next (JIT, GC, two cores shared with PostgreSQL and the load generator): five rounds
+// a side keep the A/A control's own noise well under its 10 % limit.
+const ROUNDS = 5
 const TARGET_P95_MS = 200
 const TARGET_P99_MS = 500
 const TARGET_AA_PERCENT = 10
@@ -437,37 +446,47 @@ function describe(label, figures) {
 }
 
 /**
- * At least one 3 s block, then more until two blocks in a row agree within 5 %: the
- * portal's JIT keeps speeding it up for some 20 s under load, and a ratio taken while
- * one side is still warming measures the warm-up, not the server.
+ * At least 15 s of 3 s blocks, then more until the last three agree within 5 % of their
+ * mean: the portal's JIT keeps speeding it up under load, and a ratio taken while one side
+ * is still warming measures the warm-up, not the server.
  */
 async function warmUp(label, { url, headers }, log) {
   const options = { connections: CONNECTIONS, seconds: WARMUP_SECONDS, headers }
-  const blocks = [await load(url, options)]
+  const blocks = []
+  const settled = () => {
+    const rates = blocks.slice(-3).map((block) => block.rps)
+    const middle = mean(rates)
+    return rates.every((rate) => Math.abs(rate - middle) / middle <= WARMUP_STABLE)
+  }
   while (blocks.length < WARMUP_MAX_BLOCKS) {
     blocks.push(await load(url, options))
-    const [previous, last] = blocks.slice(-2).map((block) => block.rps)
-    if (Math.abs(last - previous) / previous <= WARMUP_STABLE) break
+    if (blocks.length >= WARMUP_MIN_BLOCKS && settled()) break
   }
   const rates = blocks.map((block) => block.rps.toFixed(0)).join(' → ')
   log(`warm-up ${label}: ${blocks.length * WARMUP_SECONDS} s (${rates} req/s)`)
 }
 
-/** How far apart two sets of runs of the same server are, in % of their mean rate. */
+/**
+ * The rate of a set of runs: their median, so that one 5 s window disturbed by something
+ * else on the machine moves neither the ratio nor the control.
+ */
+const rateOf = (runs) => median(runs.map((run) => run.rps))
+
+/** How far apart two sets of runs of the same server are, in % of their rate. */
 function spreadPercent(first, second) {
-  const [a, b] = [mean(first.map((run) => run.rps)), mean(second.map((run) => run.rps))]
+  const [a, b] = [rateOf(first), rateOf(second)]
   return (Math.abs(a - b) / ((a + b) / 2)) * 100
 }
 
-const meanCpu = (runs) => {
+const medianCpu = (runs) => {
   const values = runs.map((run) => run.cpuMsPerRequest)
-  return values.includes(null) ? null : mean(values)
+  return values.includes(null) ? null : median(values)
 }
 
 /**
  * DESIGN §9's method. Both sides warmed up → rounds of A B A' B' (portal, baseline,
- * portal again, baseline again; 4 s each at 32 connections), so that whatever else the
- * machine does falls on both sides alike → the ratio of the mean rates.
+ * portal again, baseline again; 5 s each at 32 connections, five rounds), so that whatever else the
+ * machine does falls on both sides alike → the ratio of the median rates.
  *
  * The A/A control compares each server with itself within the run: the A runs against
  * the A' runs, the B runs against the B' runs. Identical servers should agree; if either
@@ -507,8 +526,8 @@ export async function compareWithBaseline({ name, portal, baseline, targetRatio,
 
   const portalRuns = [...runs.A, ...runs["A'"]]
   const baselineRuns = [...runs.B, ...runs["B'"]]
-  const portalRps = mean(portalRuns.map((figures) => figures.rps))
-  const baselineRps = mean(baselineRuns.map((figures) => figures.rps))
+  const portalRps = rateOf(portalRuns)
+  const baselineRps = rateOf(baselineRuns)
   const ratio = portalRps / baselineRps
   // The worst round, not the average: a latency target is a promise about every period.
   const worst = (runsOfSide, key) => Math.max(...runsOfSide.map((figures) => figures[key]))
@@ -528,8 +547,8 @@ export async function compareWithBaseline({ name, portal, baseline, targetRatio,
       `(portal A vs A' ${control.portalPercent} %, baseline B vs B' ${control.baselinePercent} %; ` +
       `limit ${TARGET_AA_PERCENT} %), so the machine's other load decides the figure`
   const cpu = {
-    portal: round(meanCpu(portalRuns), 3),
-    baseline: round(meanCpu(baselineRuns), 3),
+    portal: round(medianCpu(portalRuns), 3),
+    baseline: round(medianCpu(baselineRuns), 3),
   }
   const cpuRatio = cpu.portal && cpu.baseline ? cpu.baseline / cpu.portal : null
   if (cpuRatio !== null) {

@@ -8,7 +8,7 @@
 |   the portal (production mode) and the baseline started → logged in once (GET /login,
 |   POST /login with the CSRF token, then the authenticator's code: reviewers are staff,
 |   and staff sign in with a second factor) → same 50 references checked on both → warm-up →
-|   A B A' B' × 3 (4 s each, 32 connections; A/A control within ±10 %, else "noisy") →
+|   A B A' B' × 5 (5 s each, 32 connections; A/A control within ±10 %, else "noisy") →
 |   a profiled portal under the same load (bench/profiles/reviewer_queue.md)
 |
 | The baseline reads the user by id and runs the portal's own SQL (REVIEWER_QUEUE_SQL,

@@ -9,7 +9,7 @@
 |                     for the run and removes it after)
 |
 | Each: sign in once (as a browser would, CSRF token and all) → the page's queries
-| recorded → portal and baseline started → A B A' B' × 3 → a profiled portal
+| recorded → portal and baseline started → A B A' B' × 5 → a profiled portal
 | (bench/profiles/NAME.md).
 */
 import { fileURLToPath } from 'node:url'

@@ -2,7 +2,7 @@
 | training_catalogue: GET /training (the public catalogue of Jazari cohorts, a full page:
 | session, CSRF, Edge) against a bare node:http + pg server running the same query and
 | writing an equivalent page, DESIGN §9's method: both started in this run → same cohorts
-| checked → warm-up → A B A' B' × 3
+| checked → warm-up → A B A' B' × 5
 | (4 s each, 32 connections; A/A control within ±10 %, else "noisy") → a profiled portal
 | under the same load (bench/profiles/training_catalogue.md).
 |
