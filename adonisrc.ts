@@ -38,6 +38,7 @@ export default defineConfig({
   ],
 
   preloads: [
+    () => import('#start/database'),
     () => import('#start/routes'),
     () => import('#start/kernel'),
     () => import('#start/view'),

@@ -106,12 +106,16 @@ function printTable(rows) {
 }
 
 /**
- * Replaces the rows of the entries that ran (NAME and NAME.*) and keeps the others, so
- * `npm run bench -- NAME` refreshes one entry without losing the rest.
+ * Replaces the rows of the entries that ran (NAME, NAME.* and NAME_*, as payment_run's
+ * payment_run_prepare) and keeps the others, so `npm run bench -- NAME` refreshes one entry
+ * without losing the rest, nor keeping a stale row of its own beside the fresh one.
  */
 function writeResults(names, rows) {
   const ranHere = (row) =>
-    names.some((name) => row.name === name || row.name.startsWith(`${name}.`))
+    names.some(
+      (name) =>
+        row.name === name || row.name.startsWith(`${name}.`) || row.name.startsWith(`${name}_`)
+    )
   const previous = existsSync(RESULTS_FILE) ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : []
   // DESIGN §9's shape, plus what a row may add: its A/A control, why it is not a figure,
   // and the server's CPU time per request.

@@ -22,7 +22,7 @@ export default class ApplicationsController {
 
   async show(ctx: HttpContext) {
     const application = await findApplication(ctx)
-    await application.loadContext()
+    await application.loadContext(ctx.auth.user)
     const policy = ctx.bouncer.with(ApplicationPolicy)
     const isOwner = await policy.allows('edit', application)
     return ctx.view.render('pages/applications/show', {
@@ -32,7 +32,8 @@ export default class ApplicationsController {
       canEdit: isOwner,
       canEditDraft: isOwner || (await policy.allows('editDraft', application)),
       members: await membersOf(application),
-      deadline: await deadlineOf(application),
+      // Shown while it is a draft: a submitted application has no deadline left.
+      deadline: application.isDraft ? await deadlineOf(application) : null,
       // The owner reaches their agreements from their list; a co-applicant has none.
       agreementId:
         isOwner || !FUNDED_STATES.includes(application.state)

@@ -32,16 +32,25 @@ export default class Application extends ApplicationSchema {
   @hasMany(() => ApplicationDocument)
   declare documents: HasMany<typeof ApplicationDocument>
 
-  /** Everything its pages and its receipt show: call and programme, form, people. */
-  loadContext(this: Application) {
-    return this.load((loader) =>
-      loader
-        .load('call', (call) => call.preload('programme'))
-        .load('formVersion')
-        .load('organization')
-        .load('applicant')
-        .load('evaluation')
-    )
+  /**
+   * Everything its pages and its receipt show: call and programme, form, people. Only
+   * what it refers to is read (Lucid would query `WHERE id IS NULL` for an empty
+   * reference); `viewer`, the signed-in person, stands in for the applicant when it is them.
+   */
+  async loadContext(this: Application, viewer?: User) {
+    const optional = (['formVersion', 'organization', 'evaluation'] as const).filter((name) => {
+      const present = this[`${name}Id`] !== null
+      if (!present) this.$setRelated(name, null)
+      return present
+    })
+    const applicant = viewer?.id === this.applicantId ? viewer : null
+    if (applicant) this.$setRelated('applicant', applicant)
+    await this.load((loader) => {
+      let loading = loader.load('call', (call) => call.preload('programme'))
+      for (const name of optional) loading = loading.load(name)
+      if (!applicant) loading = loading.load('applicant')
+      return loading
+    })
   }
 
   get isDraft() {

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import app from '@adonisjs/core/services/app'
+import i18nManager from '@adonisjs/i18n/services/main'
 import Application from '#applications/models/application'
 import ApplicationDocument from '#applications/models/application_document'
 import FormVersion from '#programmes/models/form_version'
@@ -260,6 +261,41 @@ test.group('Applications / submitting', (group) => {
       .where({ subject_type: 'application', subject_id: String(draft.id), to_state: 'submitted' })
       .first()
     assert.equal(transition.actor_id, founder.id)
+  })
+
+  test('the submitted application page reads only what it shows (9 queries)', async ({
+    client,
+    assert,
+  }) => {
+    const { countQueries } = await import('#tests/helpers/queries')
+    const call = await openCallOf()
+    const founder = await userWithRoles('applicant')
+    const draft = await draftOf(founder, call, { project: { name: 'Argan AI' } })
+    await client
+      .post(`/applications/${draft.id}/submission`)
+      .form({})
+      .loginAs(founder)
+      .withCsrfToken()
+      .redirects(0)
+    const { result: page, queries } = await countQueries(() =>
+      client.get(`/applications/${draft.id}`).loginAs(founder)
+    )
+    page.assertStatus(200)
+    page.assertTextIncludes(founder.fullName)
+    page.assertTextIncludes(i18nManager.locale('fr').t('applications.for_myself'))
+    assert.notInclude(page.text(), i18nManager.locale('fr').t('deadlines.your_deadline'))
+    // No organization, no evaluation yet, the applicant is the one signed in, and a
+    // submitted application has no deadline left: none of them is read.
+    const tables = queries.map((sql) => /from "(\w+)"/.exec(sql)?.[1])
+    for (const table of ['organizations', 'application_evaluations', 'deadline_extensions']) {
+      assert.notInclude(tables, table)
+    }
+    assert.lengthOf(
+      tables.filter((table) => table === 'users'),
+      1,
+      'the signed-in user, once'
+    )
+    assert.isAtMost(queries.length, 9, queries.join('\n'))
   })
 
   test('one minute after closing is refused; one minute before is accepted', async ({
