@@ -420,9 +420,10 @@ export async function measureInChild(name, script, env, timeLimitMs) {
 
 const CONNECTIONS = 32
 const WARMUP_SECONDS = 3 // per warm-up block
-const WARMUP_MIN_BLOCKS = 5 // the portal's JIT keeps speeding it up for some 15 s under load
-const WARMUP_MAX_BLOCKS = 12
-const WARMUP_STABLE = 0.05 // the last three blocks within 5 % of their mean: warm
+const WARMUP_MIN_BLOCKS = 6 // two windows of three blocks to compare
+const WARMUP_MAX_BLOCKS = 20
+const WARMUP_STABLE = 0.05 // the last three blocks within 5 % of their mean …
+const WARMUP_RISE = 0.03 // … and at most 3 % faster than the three before: warm
 const ROUND_SECONDS = 5
 // Rounds of A B A' B'. A page's throughput over 5 s varies by some ±8 % from one window to
 // the next (JIT, GC, two cores shared with PostgreSQL and the load generator): five rounds
@@ -446,9 +447,11 @@ function describe(label, figures) {
 }
 
 /**
- * At least 15 s of 3 s blocks, then more until the last three agree within 5 % of their
- * mean: the portal's JIT keeps speeding it up under load, and a ratio taken while one side
- * is still warming measures the warm-up, not the server.
+ * At least 18 s of 3 s blocks, then more until the last three agree within 5 % of their
+ * mean and are no more than 3 % faster than the three before them: the portal's JIT keeps
+ * speeding it up under load for most of a minute, and three blocks still climbing by 3 %
+ * each agree within 5 %. A ratio taken while one side is still warming measures the
+ * warm-up, not the server (a production process is warm for hours).
  */
 async function warmUp(label, { url, headers }, log) {
   const options = { connections: CONNECTIONS, seconds: WARMUP_SECONDS, headers }
@@ -456,7 +459,11 @@ async function warmUp(label, { url, headers }, log) {
   const settled = () => {
     const rates = blocks.slice(-3).map((block) => block.rps)
     const middle = mean(rates)
-    return rates.every((rate) => Math.abs(rate - middle) / middle <= WARMUP_STABLE)
+    const before = mean(blocks.slice(-6, -3).map((block) => block.rps))
+    return (
+      rates.every((rate) => Math.abs(rate - middle) / middle <= WARMUP_STABLE) &&
+      (middle - before) / before <= WARMUP_RISE
+    )
   }
   while (blocks.length < WARMUP_MAX_BLOCKS) {
     blocks.push(await load(url, options))

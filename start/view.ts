@@ -9,13 +9,13 @@ import { localize } from '#core/i18n/localized_text'
 import { LOCALES, intlTagOf } from '#core/i18n/locales'
 import { describeCondition, visibleFields } from '#programmes/forms/visibility'
 import { numberFormat } from '#core/i18n/intl_formats'
-import { cacheComponentListing, cacheIncludedPartials } from '#core/views/edge_caches'
+import { cacheComponentListing, cacheCompiledTemplates } from '#core/views/edge_caches'
 import type { DateTime } from 'luxon'
 
-// Production's views never change: list their components once, compile each include once.
+// Production's views never change: list their components once, find and compile each once.
 if (app.inProduction) {
   cacheComponentListing(edge)
-  cacheIncludedPartials(edge)
+  cacheCompiledTemplates(edge)
 }
 
 edge.global('locales', LOCALES)

@@ -30,28 +30,42 @@ export function cacheComponentListing(edge: Edge) {
 }
 
 /**
-| `@include('partial')` is compiled when the page runs: Edge calls
-| `compile(path, localVariables)` with the names of the loop variables in scope, always
-| an array, and never caches a compile that has one. So every include read, tokenized and
-| parsed its file again on every request (a seventh of the application page's CPU time,
-| bench/profiles/application_page.md). The compiled function depends only on the file and
-| on those names: keep it under both, while the compiler's own cache is on.
+| Every template a page renders (the page, its layout, each component and include) goes
+| through `compile(path, localVariables)`. Edge then resolves the path against the mounted
+| folders and looks it up in its cache, except for an `@include`: Edge calls it with the
+| names of the loop variables in scope, always an array, and never caches a compile that
+| has one, so every include read, tokenized and parsed its file again on every request (a
+| seventh of the application page's CPU time, bench/profiles/application_page.md).
+| The compiled function depends only on the path and on those names: keep it under both,
+| while the compiler's own cache is on, until a folder is mounted or unmounted.
 */
-export function cacheIncludedPartials(edge: Edge) {
+export function cacheCompiledTemplates(edge: Edge) {
+  const caches: Map<string, unknown>[] = []
   for (const compiler of [edge.compiler, edge.asyncCompiler]) {
     const compile = compiler.compile.bind(compiler)
-    const partials = new Map<string, ReturnType<typeof compile>>()
+    const compiled = new Map<string, ReturnType<typeof compile>>()
+    caches.push(compiled)
     compiler.compile = (templatePath, localVariables) => {
-      if (!localVariables || !compiler.cacheManager.enabled) {
-        return compile(templatePath, localVariables)
+      if (!compiler.cacheManager.enabled) return compile(templatePath, localVariables)
+      const key = localVariables ? `${templatePath}\u0000${localVariables.join(',')}` : templatePath
+      let template = compiled.get(key)
+      if (!template) {
+        template = compile(templatePath, localVariables)
+        compiled.set(key, template)
       }
-      const key = `${templatePath}\u0000${localVariables.join(',')}`
-      let compiled = partials.get(key)
-      if (!compiled) {
-        compiled = compile(templatePath, localVariables)
-        partials.set(key, compiled)
-      }
-      return compiled
+      return template
     }
+  }
+  const loader = edge.loader
+  const mount = loader.mount.bind(loader)
+  const unmount = loader.unmount.bind(loader)
+  const forget = () => caches.forEach((cache) => cache.clear())
+  loader.mount = (...args) => {
+    forget()
+    return mount(...args)
+  }
+  loader.unmount = (...args) => {
+    forget()
+    return unmount(...args)
   }
 }

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Edge } from 'edge.js'
-import { cacheIncludedPartials } from '#core/views/edge_caches'
+import { cacheCompiledTemplates } from '#core/views/edge_caches'
 
 /** An Edge with the cache on (as in production), its views in a scratch folder. */
 async function edgeWith(files: Record<string, string>, cacheIncludes: boolean) {
@@ -13,16 +13,22 @@ async function edgeWith(files: Record<string, string>, cacheIncludes: boolean) {
   }
   const edge = Edge.create({ cache: true })
   edge.mount(root)
-  if (cacheIncludes) cacheIncludedPartials(edge)
-  // Each time Edge reads a template's file, counted by name.
+  if (cacheIncludes) cacheCompiledTemplates(edge)
+  // Each time Edge reads a template's file, counted by name, and each path it resolves.
   const reads = new Map<string, number>()
+  const resolved: string[] = []
+  const makePath = edge.loader.makePath.bind(edge.loader)
+  edge.loader.makePath = (templatePath) => {
+    resolved.push(templatePath)
+    return makePath(templatePath)
+  }
   const resolve = edge.loader.resolve.bind(edge.loader)
   edge.loader.resolve = (templatePath) => {
     const name = templatePath.split('/').at(-1)!.replace('.edge', '')
     reads.set(name, (reads.get(name) ?? 0) + 1)
     return resolve(templatePath)
   }
-  return { edge, reads, cleanup: () => rm(root, { recursive: true, force: true }) }
+  return { edge, root, reads, resolved, cleanup: () => rm(root, { recursive: true, force: true }) }
 }
 
 const PAGE = {
@@ -84,6 +90,33 @@ test.group('Edge caches (production)', () => {
       assert.equal(reads.get('member'), 2)
     } finally {
       await cleanup()
+    }
+  })
+
+  test('a page rendered again resolves none of its templates again', async ({ assert }) => {
+    const { edge, resolved, cleanup } = await edgeWith(PAGE, true)
+    try {
+      await edge.render('page', { title: 'A', members: [{ name: 'Amina' }] })
+      assert.includeMembers(resolved, ['page', 'header', 'member'])
+      resolved.length = 0
+      await edge.render('page', { title: 'B', members: [{ name: 'Youssef' }] })
+      assert.deepEqual(resolved, [])
+    } finally {
+      await cleanup()
+    }
+  })
+
+  test('mounting another folder forgets what was compiled', async ({ assert }) => {
+    const { edge, cleanup } = await edgeWith(PAGE, true)
+    const other = await mkdtemp(join(tmpdir(), 'edge-caches-other-'))
+    try {
+      await writeFile(join(other, 'header.edge'), '<p>other header</p>')
+      assert.include(await edge.render('header', { title: 'A', members: [] }), '<p>A (0)</p>')
+      edge.mount(other)
+      assert.include(await edge.render('header', {}), 'other header')
+    } finally {
+      await cleanup()
+      await rm(other, { recursive: true, force: true })
     }
   })
 })
