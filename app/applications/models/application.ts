@@ -3,6 +3,7 @@ import { belongsTo, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import Call from '#programmes/models/call'
 import FormVersion from '#programmes/models/form_version'
+import { formVersionById } from '#programmes/frozen_form_versions'
 import User from '#identity/models/user'
 import Organization from '#identity/models/organization'
 import ApplicationDocument from '#applications/models/application_document'
@@ -35,10 +36,11 @@ export default class Application extends ApplicationSchema {
   /**
    * Everything its pages and its receipt show: call and programme, form, people. Only
    * what it refers to is read (Lucid would query `WHERE id IS NULL` for an empty
-   * reference); `viewer`, the signed-in person, stands in for the applicant when it is them.
+   * reference); `viewer`, the signed-in person, stands in for the applicant when it is them;
+   * a frozen form version comes from the process's copy (frozen_form_versions.ts).
    */
   async loadContext(this: Application, viewer?: User) {
-    const optional = (['formVersion', 'organization', 'evaluation'] as const).filter((name) => {
+    const optional = (['organization', 'evaluation'] as const).filter((name) => {
       const present = this[`${name}Id`] !== null
       if (!present) this.$setRelated(name, null)
       return present
@@ -51,6 +53,10 @@ export default class Application extends ApplicationSchema {
       if (!applicant) loading = loading.load('applicant')
       return loading
     })
+    this.$setRelated(
+      'formVersion',
+      this.formVersionId === null ? null : await formVersionById(this.formVersionId)
+    )
   }
 
   get isDraft() {
