@@ -1,12 +1,20 @@
-import formatters from '@poppinss/intl-formatter'
 import { IntlMessageFormat } from 'intl-messageformat'
 import type { TranslationsFormatterContract } from '@adonisjs/i18n/types'
+import { dateTimeFormat, numberFormat, pluralRules } from '#core/i18n/intl_formats'
 
-/** Formatters for values inside messages: memoized Intl objects, as the stock formatter. */
+/**
+ * Formatters for values inside messages (`{count, plural, …}`, `{amount, number}`): Intl
+ * objects made once per locale and options, as the stock formatter's, but found by key.
+ * @poppinss/intl-formatter finds them by comparing the options with each one it made, a
+ * twentieth of the call page's CPU time (bench/profiles/call_page.md).
+ */
 const VALUE_FORMATTERS = {
-  getNumberFormat: formatters.number,
-  getDateTimeFormat: formatters.date,
-  getPluralRules: formatters.plural,
+  getNumberFormat: (tag?: string | string[], options?: Intl.NumberFormatOptions) =>
+    numberFormat(tag ?? [], options),
+  getDateTimeFormat: (tag?: string | string[], options?: Intl.DateTimeFormatOptions) =>
+    dateTimeFormat(tag ?? [], options),
+  getPluralRules: (tag?: string | string[], options?: Intl.PluralRulesOptions) =>
+    pluralRules(tag ?? [], options),
 }
 
 /** Messages come from the language files: a bounded map keeps every one compiled. */

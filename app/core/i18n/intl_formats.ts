@@ -15,12 +15,19 @@ function once<T>(key: string, make: () => T): T {
   return formatter
 }
 
-export function numberFormat(tag: string, options: Intl.NumberFormatOptions = {}) {
+/** A language tag, or several (intl-messageformat passes what it was made with). */
+type Tags = string | string[]
+
+export function numberFormat(tag: Tags, options: Intl.NumberFormatOptions = {}) {
   return once(`number|${tag}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(tag, options))
 }
 
-export function dateTimeFormat(tag: string, options: Intl.DateTimeFormatOptions = {}) {
+export function dateTimeFormat(tag: Tags, options: Intl.DateTimeFormatOptions = {}) {
   return once(`date|${tag}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(tag, options))
+}
+
+export function pluralRules(tag: Tags, options: Intl.PluralRulesOptions = {}) {
+  return once(`plural|${tag}|${JSON.stringify(options)}`, () => new Intl.PluralRules(tag, options))
 }
 
 export function listFormat(tag: string, options: Intl.ListFormatOptions = {}) {
