@@ -53,7 +53,13 @@ function plainPieces(message: IntlMessageFormat): Piece[] | null {
  * missing or an object, goes through intl-messageformat. The output is the same.
  */
 export class CachedIcuFormatter implements TranslationsFormatterContract {
-  static #compiled = new Map<string, Compiled>()
+  /**
+   * Locale → message → compiled. Keyed by the message itself, not by a key made of it: the
+   * messages are the language files' own strings, whose hash V8 keeps, where a new key
+   * string was hashed again on every `t()` (a twentieth of a catalogue page).
+   */
+  static #compiled = new Map<string, Map<string, Compiled>>()
+  static #count = 0
 
   name = 'icu'
 
@@ -67,16 +73,24 @@ export class CachedIcuFormatter implements TranslationsFormatterContract {
   }
 
   static #compile(message: string, locale: string): Compiled {
-    const key = `${locale}\u0000${message}`
-    let compiled = CachedIcuFormatter.#compiled.get(key)
+    let ofLocale = CachedIcuFormatter.#compiled.get(locale)
+    if (!ofLocale) {
+      ofLocale = new Map()
+      CachedIcuFormatter.#compiled.set(locale, ofLocale)
+    }
+    let compiled = ofLocale.get(message)
     if (!compiled) {
-      if (CachedIcuFormatter.#compiled.size >= MAX_COMPILED) CachedIcuFormatter.#compiled.clear()
+      if (CachedIcuFormatter.#count >= MAX_COMPILED) {
+        for (const messages of CachedIcuFormatter.#compiled.values()) messages.clear()
+        CachedIcuFormatter.#count = 0
+      }
       const formatter = new IntlMessageFormat(message, locale, undefined, {
         formatters: VALUE_FORMATTERS,
         ignoreTag: true,
       })
       compiled = { message: formatter, pieces: plainPieces(formatter) }
-      CachedIcuFormatter.#compiled.set(key, compiled)
+      ofLocale.set(message, compiled)
+      CachedIcuFormatter.#count++
     }
     return compiled
   }
