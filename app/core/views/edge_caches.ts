@@ -4,6 +4,21 @@
 */
 import type { Edge } from 'edge.js'
 
+/** Calls `forget` whenever a views directory is mounted or unmounted. */
+function onMountChange(edge: Edge, forget: () => void) {
+  const loader = edge.loader
+  const mount = loader.mount.bind(loader)
+  const unmount = loader.unmount.bind(loader)
+  loader.mount = (...args) => {
+    forget()
+    return mount(...args)
+  }
+  loader.unmount = (...args) => {
+    forget()
+    return unmount(...args)
+  }
+}
+
 /**
 | Edge lists the component files of every views directory each time a renderer is made
 | (each request: the auth middleware shares the user with the view) unless it was
@@ -15,18 +30,9 @@ import type { Edge } from 'edge.js'
 export function cacheComponentListing(edge: Edge) {
   const loader = edge.loader
   const listComponents = loader.listComponents.bind(loader)
-  const mount = loader.mount.bind(loader)
-  const unmount = loader.unmount.bind(loader)
   let components: ReturnType<typeof listComponents> | undefined
   loader.listComponents = () => (components ??= listComponents())
-  loader.mount = (...args) => {
-    components = undefined
-    return mount(...args)
-  }
-  loader.unmount = (...args) => {
-    components = undefined
-    return unmount(...args)
-  }
+  onMountChange(edge, () => (components = undefined))
 }
 
 /**
@@ -56,16 +62,5 @@ export function cacheCompiledTemplates(edge: Edge) {
       return template
     }
   }
-  const loader = edge.loader
-  const mount = loader.mount.bind(loader)
-  const unmount = loader.unmount.bind(loader)
-  const forget = () => caches.forEach((cache) => cache.clear())
-  loader.mount = (...args) => {
-    forget()
-    return mount(...args)
-  }
-  loader.unmount = (...args) => {
-    forget()
-    return unmount(...args)
-  }
+  onMountChange(edge, () => caches.forEach((cache) => cache.clear()))
 }
