@@ -10,6 +10,7 @@ import { LOCALES, intlTagOf } from '#core/i18n/locales'
 import { describeCondition, visibleFields } from '#programmes/forms/visibility'
 import { numberFormat } from '#core/i18n/intl_formats'
 import { cacheComponentListing, cacheCompiledTemplates } from '#core/views/edge_caches'
+import { headerAbilitiesOf } from '#identity/header_abilities'
 import type { DateTime } from 'luxon'
 
 // Production's views never change: list their components once, find and compile each once.
@@ -23,6 +24,8 @@ edge.global('locales', LOCALES)
 edge.global('visibleFields', visibleFields)
 edge.global('describeCondition', describeCondition)
 edge.global('localize', localize)
+/** The header's links for a signed-in person (header_abilities.ts). */
+edge.global('headerAbilitiesOf', headerAbilitiesOf)
 edge.global('formatMoney', (centimes: number, locale: string) =>
   Money.ofCentimes(centimes).format(locale)
 )
