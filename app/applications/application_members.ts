@@ -1,7 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import ApplicationMember from '#applications/models/application_member'
-import type Application from '#applications/models/application'
 
 /** How long an invitation link works: a week, used once (like a staff invitation). */
 export const MEMBER_INVITATION_DAYS = 7
@@ -27,13 +26,4 @@ export function memberApplicationIds(userId: number) {
     .whereNotNull('accepted_at')
     .whereNull('revoked_at')
     .select('application_id')
-}
-
-/** The members section of an application page: live and pending, oldest first (1 query). */
-export function membersOf(application: Application) {
-  return ApplicationMember.query()
-    .where('applicationId', application.id)
-    .whereNull('revokedAt')
-    .preload('user', (user) => user.select('id', 'fullName'))
-    .orderBy('id')
 }

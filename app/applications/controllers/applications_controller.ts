@@ -2,8 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import ApplicationPolicy from '#applications/policies/application_policy'
 import { findApplication } from '#applications/controllers/application_access'
 import { saveDraftFromRequest } from '#applications/controllers/draft_input'
-import { applicationsOf, documentsByField, timelineOf } from '#applications/application_pages'
-import { membersOf } from '#applications/application_members'
+import { applicationsOf, listsOf } from '#applications/application_pages'
 import { deadlineOf } from '#applications/deadlines'
 import { agreementIdOf } from '#disbursements/agreement_pages'
 import { currentFormVersion } from '#programmes/form_versions'
@@ -25,13 +24,18 @@ export default class ApplicationsController {
     await application.loadContext(ctx.auth.user)
     const policy = ctx.bouncer.with(ApplicationPolicy)
     const isOwner = await policy.allows('edit', application)
+    const { documents, timeline, members } = await listsOf(application, [
+      'documents',
+      'timeline',
+      'members',
+    ])
     return ctx.view.render('pages/applications/show', {
       application,
-      documents: await documentsByField(application),
-      timeline: await timelineOf(application),
+      documents,
+      timeline,
       canEdit: isOwner,
       canEditDraft: isOwner || (await policy.allows('editDraft', application)),
-      members: await membersOf(application),
+      members,
       // Shown while it is a draft: a submitted application has no deadline left.
       deadline: application.isDraft ? await deadlineOf(application) : null,
       // The owner reaches their agreements from their list; a co-applicant has none.
@@ -53,12 +57,13 @@ export default class ApplicationsController {
       loader.load('call', (call) => call.preload('programme')).load('organization')
     )
     const form = await currentFormVersion(application.callId)
+    const { documents } = await listsOf(application, ['documents'])
     return ctx.view.render('pages/applications/edit', {
       application,
       deadline: await deadlineOf(application),
       canSubmit: await ctx.bouncer.with(ApplicationPolicy).allows('submit', application),
       definition: form?.definition ?? { sections: [] },
-      documents: await documentsByField(application),
+      documents,
     })
   }
 

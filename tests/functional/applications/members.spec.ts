@@ -390,7 +390,7 @@ test.group('Co-applicants / what each role may do', (group) => {
     client,
     assert,
   }) => {
-    const { owner, application } = await withMember(client, 'editor')
+    const { owner, member, application } = await withMember(client, 'editor')
     const one = await countQueries(() =>
       client.get(`/applications/${application.id}`).loginAs(owner)
     )
@@ -401,6 +401,18 @@ test.group('Co-applicants / what each role may do', (group) => {
       client.get(`/applications/${application.id}`).loginAs(owner)
     )
     assert.equal(six.queries.length, one.queries.length)
+    // The accepted member by name, with their role; the pending ones by address, in order.
+    const rows = [...six.result.text().matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+      row[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+    )
+    const names = rows.slice(2).map((row) => row.trim().split(' ')[0])
+    assert.deepEqual(
+      names.slice(1),
+      [0, 1, 2, 3, 4].map((index) => `extra-${index}@example.ma`)
+    )
+    assert.include(rows[2], member.fullName)
+    assert.include(rows[2], i18nManager.locale('fr').t('members.roles.editor'))
+    assert.include(rows[3], i18nManager.locale('fr').t('members.statuses.pending'))
   })
 })
 

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Application from '#applications/models/application'
 import { manageProgrammes } from '#identity/abilities'
-import { documentsByField, timelineOf } from '#applications/application_pages'
+import { listsOf } from '#applications/application_pages'
 import { fieldLabelOf } from '#applications/field_labels'
 
 /** A programme officer reads a submitted application: answers, documents, history. */
@@ -18,10 +18,11 @@ export default class ApplicationsController {
       .preload('applicant')
       .preload('evaluation')
       .firstOrFail()
+    const { documents, timeline } = await listsOf(application, ['documents', 'timeline'])
     return view.render('pages/applications/staff/show', {
       application,
-      documents: await documentsByField(application),
-      timeline: await timelineOf(application),
+      documents,
+      timeline,
       fieldLabelOf,
     })
   }
