@@ -10,13 +10,17 @@ import { LOCALES, intlTagOf } from '#core/i18n/locales'
 import { describeCondition, visibleFields } from '#programmes/forms/visibility'
 import { numberFormat } from '#core/i18n/intl_formats'
 import { cacheComponentListing, cacheCompiledTemplates } from '#core/views/edge_caches'
+import { cacheEntryPointTags } from '#core/views/vite_tags'
+import vite from '@adonisjs/vite/services/main'
 import { headerAbilitiesOf } from '#identity/header_abilities'
 import type { DateTime } from 'luxon'
 
-// Production's views never change: list their components once, find and compile each once.
+// Production's views and assets never change: list the components once, find and compile
+// each template once, make the asset tags once.
 if (app.inProduction) {
   cacheComponentListing(edge)
   cacheCompiledTemplates(edge)
+  cacheEntryPointTags(vite)
 }
 
 edge.global('locales', LOCALES)
